@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Targets are layered, lowest first; each depends only on layers below it:
+//   WFStore ← WFSnapshot ← WFGenerator
+//   WFStore ← WFDomain (rules) ← WFLanguage (+ WFRender)
+//   CLibEdit ← WFRepl (line editing, behind a protocol the language fills)
+//   all of the above ← WFCommands (command line) ← wf (main)
+let package = Package(
+    name: "wf",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wf", targets: ["wf"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "WFStore"),
+        .target(name: "WFSnapshot", dependencies: ["WFStore"]),
+        .target(name: "WFGenerator", dependencies: ["WFStore"]),
+        .target(name: "WFRender"),
+        .target(name: "WFDomain", dependencies: ["WFStore"]),
+        .target(name: "WFLanguage", dependencies: ["WFStore", "WFDomain", "WFSnapshot", "WFRender"]),
+        .target(name: "WFRepl", dependencies: ["CLibEdit", "WFRender"]),
+        .target(name: "WFCommands", dependencies: [
+            "WFStore", "WFSnapshot", "WFGenerator", "WFLanguage", "WFRepl",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "wf", dependencies: ["WFCommands"]),
+        .executableTarget(name: "wfbench", dependencies: ["WFStore", "WFSnapshot", "WFGenerator", "WFLanguage"]),
+        .testTarget(name: "WFStoreTests", dependencies: ["WFStore"]),
+        .testTarget(name: "WFSnapshotTests", dependencies: ["WFStore", "WFSnapshot", "WFGenerator"]),
+        .testTarget(name: "WFGeneratorTests", dependencies: ["WFStore", "WFGenerator"]),
+        .testTarget(name: "WFRenderTests", dependencies: ["WFRender"]),
+        .testTarget(name: "WFLanguageTests", dependencies: ["WFLanguage", "WFGenerator"], resources: [.copy("golden")]),
+        .testTarget(name: "WFReplTests", dependencies: ["WFRepl"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+// WFRepl
+import CLibEdit

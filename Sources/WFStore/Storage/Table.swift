@@ -1,0 +1,72 @@
+/// All rows of one kind: one `Column` per field, a tombstone set, and caches of derived indexes.
+public struct Table {
+    public let kind: Kind
+    public internal(set) var columns: [Column]
+    /// Deleted rows. Ids are never reused, so references stay meaningful across saves and diffs.
+    public internal(set) var deleted: Set<Int32>
+    /// Indexes derived from the base columns only; shared by every fork, built on first use.
+    let cache: TableCache
+
+    public init(kind: Kind, columns: [ContiguousArray<Int32>], deleted: Set<Int32> = []) {
+        precondition(columns.count == kind.fields.count, "column count must match the schema")
+        self.kind = kind
+        self.columns = zip(columns, kind.fields).map { cells, field in
+            if case .ref = field.type { return Column(base: cells, isRef: true) }
+            return Column(base: cells, isRef: false)
+        }
+        self.deleted = deleted
+        self.cache = TableCache(fieldCount: kind.fields.count)
+    }
+
+    /// Rows ever allocated, deleted ones included: valid ids are `0..<count`.
+    public var count: Int { columns.first?.count ?? 0 }
+    /// Rows that exist now.
+    public var liveCount: Int { count - deleted.count }
+    public var baseCount: Int { columns.first?.base.count ?? 0 }
+
+    @inlinable public func isLive(_ row: Int32) -> Bool {
+        row >= 0 && Int(row) < count && (deleted.isEmpty || !deleted.contains(row))
+    }
+
+    /// True when nothing was changed since the base was made.
+    public var isPristine: Bool {
+        deleted.isEmpty && columns.allSatisfy { $0.isPristine && $0.tail.isEmpty }
+    }
+}
+
+/// Lazily built, base-only indexes. A class so that forks share what was already built; the base
+/// never changes, so nothing here is ever invalidated.
+final class TableCache {
+    /// Per reference field: rows grouped by target, compressed (CSR).
+    var reverse: [ReverseIndex?]
+
+    init(fieldCount: Int) { reverse = Array(repeating: nil, count: fieldCount) }
+}
+
+/// Rows of a table grouped by the target of one reference column, in compressed sparse row form:
+/// the rows pointing at target `t` are `rows[offsets[t]..<offsets[t+1]]`, ascending.
+struct ReverseIndex {
+    let offsets: ContiguousArray<Int32>
+    let rows: ContiguousArray<Int32>
+
+    /// Counting sort over the column: O(rows + targets), two passes, no hashing.
+    init(column: ContiguousArray<Int32>, targetCount: Int) {
+        var offsets = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
+        for t in column where t >= 0 && Int(t) < targetCount { offsets[Int(t) + 1] += 1 }
+        for i in 0..<targetCount { offsets[i + 1] += offsets[i] }
+        var cursor = offsets
+        var rows = ContiguousArray<Int32>(repeating: 0, count: Int(offsets[targetCount]))
+        for (row, t) in column.enumerated() where t >= 0 && Int(t) < targetCount {
+            rows[Int(cursor[Int(t)])] = Int32(row)
+            cursor[Int(t)] += 1
+        }
+        self.offsets = offsets
+        self.rows = rows
+    }
+
+    func slice(of target: Int32) -> ArraySlice<Int32> {
+        let t = Int(target)
+        guard t >= 0, t + 1 < offsets.count else { return rows[0..<0] }
+        return rows[Int(offsets[t])..<Int(offsets[t + 1])]
+    }
+}

@@ -1,0 +1,181 @@
+/// Facts about a network as a whole, saved with it.
+public struct Meta: Equatable, Sendable {
+    /// Display name of the network, e.g. "平安县 (demo)".
+    public var name: String = "network"
+    /// Generator scale (`village` … `nation`), or empty for imported data.
+    public var scale: String = ""
+    /// Generator seed, when generated.
+    public var seed: UInt64?
+    /// Where the data came from: "generator 1", "csv import", ….
+    public var origin: String = ""
+    /// The reference date of the records ("today" for generated networks), if fixed.
+    public var asOf: Day?
+    /// Seconds since 1970 when last saved.
+    public var savedAt: Int64?
+
+    public init() {}
+}
+
+/// The whole network in memory: one `Table` per kind and the string pool.
+///
+/// `Store` is a value. Copying it is O(kinds × fields) reference-count bumps and shares every
+/// base column; writes go to per-column overlays. So `var fork = store` is a what-if fork,
+/// `let saved = store` before an atomic block is its rollback point, and a stack of stores is
+/// an undo history, each costing memory in proportion to what changed (docs/architecture.md).
+///
+/// This layer checks only that ids and cells are well-formed. The domain's rules (one chair per
+/// federation and term, no cycles, …) live in `WFDomain`, above it.
+public struct Store {
+    public var meta: Meta
+    public internal(set) var strings: StringPool
+    public internal(set) var tables: [Table]
+
+    public init(meta: Meta, strings: StringPool, tables: [Table]) {
+        precondition(tables.count == Kind.allCases.count)
+        self.meta = meta
+        self.strings = strings
+        self.tables = tables
+    }
+
+    /// An empty network.
+    public init() {
+        self.init(meta: Meta(), strings: StringPool(),
+                  tables: Kind.allCases.map { k in Table(kind: k, columns: k.fields.map { _ in [] }) })
+    }
+
+    @inlinable public subscript(kind: Kind) -> Table { tables[kind.rawValue] }
+
+    /// Rows ever allocated for `kind` (valid ids are below this).
+    public func count(_ kind: Kind) -> Int { tables[kind.rawValue].count }
+    /// Rows of `kind` that exist now.
+    public func liveCount(_ kind: Kind) -> Int { tables[kind.rawValue].liveCount }
+
+    @inlinable public func isLive(_ kind: Kind, _ row: Int32) -> Bool { tables[kind.rawValue].isLive(row) }
+
+    /// - Complexity: O(1)
+    @inlinable public func cell(_ field: FieldID, _ row: Int32) -> Int32 {
+        tables[field.kind.rawValue].columns[field.index][row]
+    }
+
+    public func column(_ field: FieldID) -> Column { tables[field.kind.rawValue].columns[field.index] }
+
+    /// True when nothing changed since the store was loaded or generated.
+    public var isPristine: Bool { strings.addedCount == 0 && tables.allSatisfy(\.isPristine) }
+
+    // MARK: Strings
+
+    public func string(_ id: Int32) -> String { id == nullCell ? "" : strings.string(id) }
+
+    /// The text of a string field of a row, or nil when null.
+    public func text(_ field: FieldID, _ row: Int32) -> String? {
+        let c = cell(field, row)
+        return c == nullCell ? nil : strings.string(c)
+    }
+
+    /// The row's display name: its `name` field, or a kind-and-id label for kinds without one.
+    public func displayName(_ kind: Kind, _ row: Int32) -> String {
+        if let f = kind.nameField, let s = text(FieldID(kind, f), row) { return s }
+        return "\(kind.name)#\(row)"
+    }
+
+    public mutating func intern(_ text: String) -> Int32 { strings.intern(text) }
+
+    // MARK: Raw mutation (unchecked against the domain's rules)
+
+    /// Sets one cell.
+    /// - Precondition: `row` is live; the caller (WFDomain) has checked the value's type and rules.
+    public mutating func setCell(_ field: FieldID, _ row: Int32, _ value: Int32) {
+        tables[field.kind.rawValue].columns[field.index].set(row, value)
+    }
+
+    /// Appends a row and returns its id.
+    /// - Precondition: `cells.count == kind.fields.count`.
+    @discardableResult
+    public mutating func append(_ kind: Kind, _ cells: [Int32]) -> Int32 {
+        precondition(cells.count == kind.fields.count)
+        let row = Int32(tables[kind.rawValue].count)
+        for (i, c) in cells.enumerated() { tables[kind.rawValue].columns[i].append(c) }
+        return row
+    }
+
+    /// Marks a row deleted. References to it are the caller's concern.
+    public mutating func delete(_ kind: Kind, _ row: Int32) { tables[kind.rawValue].deleted.insert(row) }
+
+    /// Brings a deleted row back (for undo paths that do not restore a whole copy).
+    public mutating func undelete(_ kind: Kind, _ row: Int32) { tables[kind.rawValue].deleted.remove(row) }
+
+    // MARK: Edges
+
+    /// The live rows of `field.kind` whose reference `field` points at `target`, ascending.
+    /// This is every reverse edge: `children` is `reverse(Schema.Org.parent, org)`.
+    /// - Complexity: O(result) plus a one-off O(rows) index build per field on first use.
+    public func reverse(_ field: FieldID, _ target: Int32) -> [Int32] {
+        let table = tables[field.kind.rawValue]
+        let column = table.columns[field.index]
+        let index = reverseIndex(field)
+        var out: [Int32] = []
+        let baseRows = index.slice(of: target)
+        out.reserveCapacity(baseRows.count)
+        let clean = column.isPristine && table.deleted.isEmpty
+        for r in baseRows where clean || (!column.isPatched(r) && table.isLive(r)) { out.append(r) }
+        let extra = column.overlayRows(pointingAt: target)
+        if !extra.isEmpty {
+            for r in extra where table.isLive(r) { out.append(r) }
+            out.sort()
+        }
+        return out
+    }
+
+    /// The number of live rows pointing at `target` through `field`.
+    public func reverseCount(_ field: FieldID, _ target: Int32) -> Int {
+        let table = tables[field.kind.rawValue]
+        let column = table.columns[field.index]
+        if column.isPristine && table.deleted.isEmpty && column.tail.isEmpty {
+            return reverseIndex(field).slice(of: target).count
+        }
+        return reverse(field, target).count
+    }
+
+    func reverseIndex(_ field: FieldID) -> ReverseIndex {
+        let table = tables[field.kind.rawValue]
+        if let built = table.cache.reverse[field.index] { return built }
+        guard case .ref(let target) = field.field.type else {
+            preconditionFailure("reverse edge asked of a non-reference field \(field.field.name)")
+        }
+        let index = ReverseIndex(column: table.columns[field.index].base, targetCount: tables[target.rawValue].baseCount)
+        table.cache.reverse[field.index] = index
+        return index
+    }
+
+    /// Every reverse edge into `kind`: (name, the referencing field).
+    public static func reverseEdges(into kind: Kind) -> [(name: String, field: FieldID)] {
+        var out: [(String, FieldID)] = []
+        for k in Kind.allCases {
+            for (i, f) in k.fields.enumerated() {
+                if case .ref(let t) = f.type, t == kind, let r = f.reverse { out.append((r, FieldID(k, i))) }
+            }
+        }
+        return out
+    }
+
+    // MARK: Look-up by name
+
+    /// Live rows of `kind` whose name is exactly `name`, ascending.
+    /// - Complexity: O(rows) scan of the name column (about 10 ms per ten million rows), after an
+    ///   O(1) look-up of the text in the string pool.
+    public func rows(_ kind: Kind, named name: String) -> [Int32] {
+        guard let nf = kind.nameField, let id = strings.lookup(name) else { return [] }
+        let table = tables[kind.rawValue]
+        let column = table.columns[nf]
+        var out: [Int32] = []
+        if column.isPristine {
+            column.base.withUnsafeBufferPointer { cells in
+                for i in 0..<cells.count where cells[i] == id { out.append(Int32(i)) }
+            }
+        } else {
+            for i in 0..<column.base.count where column[Int32(i)] == id { out.append(Int32(i)) }
+        }
+        for (j, c) in column.tail.enumerated() where c == id { out.append(Int32(column.base.count + j)) }
+        return table.deleted.isEmpty ? out : out.filter { table.isLive($0) }
+    }
+}
