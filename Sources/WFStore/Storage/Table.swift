@@ -4,6 +4,8 @@ public struct Table {
     public internal(set) var columns: [Column]
     /// Deleted rows. Ids are never reused, so references stay meaningful across saves and diffs.
     public internal(set) var deleted: Set<Int32>
+    /// The tombstones the base came with, so that `isPristine` can tell new deletions.
+    let baseDeleted: Set<Int32>
     /// Indexes derived from the base columns only; shared by every fork, built on first use.
     let cache: TableCache
 
@@ -15,6 +17,7 @@ public struct Table {
             return Column(base: cells, isRef: false)
         }
         self.deleted = deleted
+        self.baseDeleted = deleted
         self.cache = TableCache(fieldCount: kind.fields.count)
     }
 
@@ -30,7 +33,7 @@ public struct Table {
 
     /// True when nothing was changed since the base was made.
     public var isPristine: Bool {
-        deleted.isEmpty && columns.allSatisfy { $0.isPristine && $0.tail.isEmpty }
+        deleted == baseDeleted && columns.allSatisfy { $0.isPristine && $0.tail.isEmpty }
     }
 }
 
