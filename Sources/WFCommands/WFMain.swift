@@ -28,7 +28,9 @@ public enum WFMain {
                 return 0
             }
             if let clean = error as? CleanExit { _ = clean; return 0 }
-            Terminal.error(WF.fullMessage(for: error))
+            var message = WF.fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            Terminal.error(message)
             return code == ExitCode(1) ? 1 : 2
         }
     }
@@ -47,10 +49,7 @@ struct WF: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wf",
         abstract: "A shell for the records of the women's federations' grassroots network.",
-        discussion: """
-        With no script, wf opens an interactive session (on a terminal) or reads a program from
-        standard input. With no --snapshot (or WF_SNAPSHOT), it works on the built-in demo county.
-        """,
+        discussion: "With no script, wf opens an interactive session (on a terminal) or reads a program from standard input. With no --snapshot (or WF_SNAPSHOT), it works on the built-in demo county.",
         version: "wf 0.1.0",
         subcommands: [Run.self, Gen.self, Info.self, Diff.self],
         defaultSubcommand: Run.self
