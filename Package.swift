@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets are layered, lowest first; each depends only on layers below it:
-//   WFStore ← WFSnapshot ← WFGenerator
+//   WFStore ← WFSnapshot, WFGenerator, WFInterchange (CSV)
 //   WFStore ← WFDomain (rules) ← WFLanguage (+ WFRender)
 //   CLibEdit ← WFRepl (line editing, behind a protocol the language fills)
 //   all of the above ← WFCommands (command line) ← wf (main)
@@ -25,11 +25,12 @@ let package = Package(
         .target(name: "WFSnapshot", dependencies: ["WFStore"]),
         .target(name: "WFGenerator", dependencies: ["WFStore"]),
         .target(name: "WFRender"),
+        .target(name: "WFInterchange", dependencies: ["WFStore"]),
         .target(name: "WFDomain", dependencies: ["WFStore"]),
         .target(name: "WFLanguage", dependencies: ["WFStore", "WFDomain", "WFSnapshot", "WFRender"]),
         .target(name: "WFRepl", dependencies: ["CLibEdit", "WFRender"]),
         .target(name: "WFCommands", dependencies: [
-            "WFStore", "WFSnapshot", "WFGenerator", "WFLanguage", "WFRepl",
+            "WFStore", "WFSnapshot", "WFGenerator", "WFInterchange", "WFLanguage", "WFRepl",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "wf", dependencies: ["WFCommands"]),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "WFSnapshotTests", dependencies: ["WFStore", "WFSnapshot", "WFGenerator"]),
         .testTarget(name: "WFGeneratorTests", dependencies: ["WFStore", "WFGenerator"]),
         .testTarget(name: "WFRenderTests", dependencies: ["WFRender"]),
+        .testTarget(name: "WFInterchangeTests", dependencies: ["WFInterchange", "WFStore"]),
         .testTarget(name: "WFLanguageTests", dependencies: ["WFLanguage", "WFGenerator"], resources: [.copy("golden")]),
         .testTarget(name: "WFReplTests", dependencies: ["WFRepl"]),
     ],
