@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Streams RFC 4180 CSV to a file through a buffer: exports run to gigabytes at nation scale,
+/// Streams RFC 4180 CSV (and JSON Lines) to a file through a buffer: exports run to gigabytes at nation scale,
 /// so rows are never gathered in memory first.
 struct CSVWriter {
     private let fd: Int32
@@ -24,6 +24,11 @@ struct CSVWriter {
         }
         buffer.append(0x0D)
         buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func appendRaw(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { flush() }
     }
 
