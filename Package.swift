@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "WFInterchangeTests", dependencies: ["WFInterchange", "WFStore"]),
         .testTarget(name: "WFLanguageTests", dependencies: ["WFLanguage", "WFGenerator"], resources: [.copy("golden")]),
         .testTarget(name: "WFReplTests", dependencies: ["WFRepl"]),
+        // Runs the built `wf` binary end to end (exit codes, messages, files).
+        .testTarget(name: "WFCommandsTests", dependencies: ["wf", "WFStore", "WFSnapshot"]),
     ],
     swiftLanguageModes: [.v5]
 )
