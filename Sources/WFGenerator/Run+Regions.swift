@@ -25,7 +25,6 @@ extension Run {
             enterProvince(code: rng.pick(Run.provinceCodes))
             enterCounty(number: rng.int(1...30), city: rng.int(1...12))
             _ = township(parent: nullCell, kind: .town, number: 100 + rng.int(1...20))
-            countyFinished()
         case .village:
             enterProvince(code: rng.pick(Run.provinceCodes))
             enterCounty(number: rng.int(1...30), city: rng.int(1...12))
@@ -33,7 +32,6 @@ extension Run {
             diligence = rng.double(0.76...0.9)
             setCode(200 + rng.int(1...30), offset: 9, width: 3)
             _ = village(parent: nullCell, community: false, term: term(baseYear: 2021, month: electionMonth, day: rng.int(1...28)))
-            countyFinished()
         }
         reportEnd()
     }
@@ -156,7 +154,6 @@ extension Run {
         setCode(0, offset: 6, width: 3)
         let chair = upperCommittee(org: org, place: place, heads: heads, vices: 3...5, extras: 6...12, term: term, women: women)
         commendations(firstPerson: firstPerson, villages: countyVillages)
-        countyFinished()
         return BodyResult(org: org, chair: chair, women: women)
     }
 

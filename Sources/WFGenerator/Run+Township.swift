@@ -88,6 +88,7 @@ extension Run {
         homes(of: org, place: place, site: .township)
         electionCongress(of: org, term: term)
         em.builder.set(Schema.Org.women, org, Int32(clamping: women))
+        townshipFinished()
         return BodyResult(org: org, chair: chair, women: women)
     }
 

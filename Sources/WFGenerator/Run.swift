@@ -44,8 +44,8 @@ final class Run {
     var conversionRate = 0.95
 
     private var progress: ((Double) -> Void)?
-    private var countiesDone = 0
-    private let countiesExpected: Double
+    private var townshipsDone = 0
+    private let townshipsExpected: Double
     private var lastPercent = -1
 
     init(scale: Scale, shape: Shape, seed: UInt64, asOf: Day, progress: ((Double) -> Void)?) {
@@ -55,9 +55,8 @@ final class Run {
         self.today = asOf.raw
         self.rng = RandomSource(seed: seed)
         self.progress = progress
-        let perCounty = Double(shape.villagesPerTownship.lowerBound + shape.villagesPerTownship.upperBound) / 2
-            * Double(shape.townshipsPerCounty.lowerBound + shape.townshipsPerCounty.upperBound) / 2
-        self.countiesExpected = max(1, shape.expectedVillages(scale) / perCounty)
+        let perTownship = Double(shape.villagesPerTownship.lowerBound + shape.villagesPerTownship.upperBound) / 2
+        self.townshipsExpected = max(1, shape.expectedVillages(scale) / perTownship)
         var em = Emitter()
         texts = InternedTexts(&em)
         self.em = em
@@ -65,10 +64,10 @@ final class Run {
 
     // MARK: Progress
 
-    /// Reports progress after a county; at most once per percent, so about 100 calls in all.
-    func countyFinished() {
-        countiesDone += 1
-        let percent = min(99, Int(Double(countiesDone) / countiesExpected * 100))
+    /// Reports progress after a township; at most once per percent, so about 100 calls in all.
+    func townshipFinished() {
+        townshipsDone += 1
+        let percent = min(99, Int(Double(townshipsDone) / townshipsExpected * 100))
         if percent > lastPercent {
             lastPercent = percent
             progress?(Double(percent) / 100)
