@@ -48,11 +48,13 @@ extension Run {
         }
     }
 
-    /// An online home: a WeChat or QQ work group, or a presence on 女性之声 or 妇联通 (§8).
-    func onlineHome(of org: Int32, place: String) {
+    /// An online home: a WeChat or QQ work group (平安县妇联微信群), or a presence on 女性之声 or
+    /// 妇联通 (平安县网上妇女之家) (§8). `federation` is the owner's name when it is not `place` + 妇联.
+    func onlineHome(of org: Int32, place: String, federation: String? = nil) {
         let host = Int32(Run.onlineHosts.draw(&rng))
-        let suffix = host == Codes.Host.wechat ? "妇联微信群" : (host == Codes.Host.qq ? "妇联QQ群" : "网上妇女之家")
-        em.home(name: em.intern(place + suffix), org: org, type: Codes.HomeType.online, host: host,
+        let group = federation ?? place + "妇联"
+        let name = host == Codes.Host.wechat ? group + "微信群" : (host == Codes.Host.qq ? group + "QQ群" : place + "网上妇女之家")
+        em.home(name: em.intern(name), org: org, type: Codes.HomeType.online, host: host,
                 demo: Codes.DemoLevel.none, rules: rng.chance(0.8),
                 opened: day(between: date(2016, 1, 1), min(date(2022, 12, 31), today)))
     }

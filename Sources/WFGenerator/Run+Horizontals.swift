@@ -36,7 +36,7 @@ extension Run {
             let org = em.org(name: em.intern(plan.place + Vocab.form.chinese[Int(plan.form)]), level: Codes.Level.village,
                              unit: plan.unit, field: plan.field, form: plan.form, converted: nullCell, region: region,
                              women: Int32(rng.int(20...600)), parent: township, cover: rng.chance(0.86) ? township : nullCell,
-                             founded: day(between: date(2017, 3, 1), min(date(2024, 6, 30), today)),
+                             founded: day(between: date(2017, 3, 1), min(term.from, today)),
                              termStart: term.from, termEnd: term.to)
             if plan.execs.lowerBound == 0 {
                 appointNew(Codes.Role.groupLeader, of: org, term: term, born: 1965...1995, tags: plan.chairTag, livesIn: org)

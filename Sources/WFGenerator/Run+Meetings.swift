@@ -43,8 +43,10 @@ extension Run {
         if neverServed > 0 { serving.removeLast(neverServed) }
         guard !serving.isEmpty else { return }
 
+        // Turns start on the first of the month after the election.
         let months = rng.chance(0.5) ? 1 : 3
-        let start = Day(raw: term.from).civil
+        let election = Day(raw: term.from).civil
+        let start = (year: election.year, month: election.month + 1)
         let meetingsFrom = today - Int32(365 * shape.meetingYears)
         var index = 0
         while index < 400 {

@@ -45,9 +45,9 @@ extension Run {
             let community = forced == nil && rng.chance(communityShare)
             if community { communities += 1 } else { ruralVillages += 1 }
             setCode(community ? communities : 200 + ruralVillages, offset: 9, width: 3)
+            let electionDay = Int32(rng.below(28))
             let v = village(parent: org, community: community,
-                            term: Term(from: villageTerm.from + Int32(rng.below(28)), to: villageTerm.to + Int32(rng.below(28))),
-                            forced: forced)
+                            term: Term(from: villageTerm.from + electionDay, to: villageTerm.to + electionDay), forced: forced)
             heads.append(v.head)
             villages.append(v.org)
             women += v.women
@@ -98,11 +98,11 @@ extension Run {
         let org = em.org(name: em.intern(place + "网上妇联"), level: level, unit: Codes.Unit.online,
                          field: Codes.Field.online, form: Codes.Form.federation, converted: nullCell,
                          region: regionCode(), women: Int32(rng.int(500...8000)), parent: parent, cover: nullCell,
-                         founded: day(between: date(2017, 3, 1), min(date(2022, 12, 31), today)),
+                         founded: day(between: date(2017, 3, 1), min(term.from, today)),
                          termStart: term.from, termEnd: term.to)
         _ = newCommittee(of: org, term: term, vices: 0, execs: rng.int(2...6), born: 1975...2000,
                          chairTags: Codes.Tag.skilled, livesIn: parent) { self.drawTags([(Codes.Tag.skilled, 0.5)]) }
-        onlineHome(of: org, place: place + "网上")
+        onlineHome(of: org, place: place, federation: place + "网上妇联")
     }
 
     /// The demo's fixed village: 东风村, still a congress, directed by 王芳, under 城关镇.

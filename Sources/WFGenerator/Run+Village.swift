@@ -97,7 +97,7 @@ extension Run {
                              unit: unit, field: Codes.Field.regional, form: hasGroup ? Codes.Form.group : nullCell,
                              converted: nullCell, region: region, women: Int32(perUnit * rng.int(70...130) / 100),
                              parent: village, cover: nullCell,
-                             founded: hasGroup ? day(between: date(2017, 3, 1), min(date(2021, 12, 31), today)) : nullCell,
+                             founded: hasGroup ? day(between: date(2017, 3, 1), min(term.from, today)) : nullCell,
                              termStart: hasGroup ? term.from : nullCell, termEnd: hasGroup ? term.to : nullCell)
             all.append(org)
             if hasGroup { groups.append((org, unit, unitPlace)) }
@@ -141,7 +141,7 @@ extension Run {
         let org = em.org(name: em.intern(place + what + "妇女小组"), level: Codes.Level.group, unit: unit,
                          field: Codes.Field.horizontal, form: Codes.Form.group, converted: nullCell, region: region,
                          women: Int32(rng.int(8...60)), parent: village, cover: nullCell,
-                         founded: day(between: date(2017, 6, 1), min(date(2023, 12, 31), today)),
+                         founded: day(between: date(2017, 6, 1), min(term.from, today)),
                          termStart: term.from, termEnd: term.to)
         let leader = rng.pick(committee)
         appoint(leader, Codes.Role.groupLeader, of: org, term: term)

@@ -82,7 +82,12 @@ final class RealismTests: XCTestCase {
             XCTAssertTrue((20...35).contains(store.count(of: "exec", in: t)), store.displayName(.org, t))
             let presidium = store.reverse(Schema.Presidium.org, t)
             XCTAssertGreaterThanOrEqual(presidium.count, 5)
-            let served = Set(store.reverse(Schema.Turn.org, t).map { store.cell(Schema.Turn.person, $0) })
+            let turns = store.reverse(Schema.Turn.org, t)
+            for turn in turns {
+                let from = store.cell(Schema.Turn.from, turn), to = store.cell(Schema.Turn.to, turn)
+                XCTAssertTrue(store.cell(Schema.Org.termStart, t) < from && from <= asOf && from < to)
+            }
+            let served = Set(turns.map { store.cell(Schema.Turn.person, $0) })
             let members = Set(presidium.map { store.cell(Schema.Presidium.person, $0) })
             XCTAssertTrue(served.isSubset(of: members))
             XCTAssertFalse(served.isEmpty)
@@ -123,8 +128,13 @@ final class RealismTests: XCTestCase {
             }
         }
         for p in 0..<Int32(store.count(.position)) {
-            XCTAssertNotEqual(store.cell(Schema.Position.org, p), nullCell)
+            let org = store.cell(Schema.Position.org, p)
+            XCTAssertNotEqual(org, nullCell)
             XCTAssertNotEqual(store.cell(Schema.Position.person, p), nullCell)
+            // Five-year terms, held in bodies founded before the term began.
+            let from = store.cell(Schema.Position.from, p), to = store.cell(Schema.Position.to, p)
+            XCTAssertTrue((1826...1827).contains(to - from))
+            XCTAssertLessThanOrEqual(store.cell(Schema.Org.founded, org), from, store.displayName(.org, org))
         }
     }
 
