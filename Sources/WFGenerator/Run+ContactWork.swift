@@ -36,7 +36,7 @@ extension Run {
             let category = Int32(Run.contactCategories.draw(&rng))
             let born = category == Codes.Category.emptyNest ? rng.int(1938...1962) : rng.int(1950...2002)
             let phone = rng.chance(0.75) ? em.intern(Identity.phone(&rng)) : nullCell
-            _ = em.contact(name: em.intern(namer.name(&rng)), birthYear: Int32(born), phone: phone, org: area, category: category)
+            _ = em.contact(name: personName(), birthYear: Int32(born), phone: phone, org: area, category: category)
             categories.append(category)
         }
 

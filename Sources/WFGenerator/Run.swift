@@ -43,6 +43,12 @@ final class Run {
     /// Share of villages converted to federations in the current county (§1).
     var conversionRate = 0.95
 
+    /// Interned ids of the names drawn so far, by `PersonNamer.index(of:)` (−1: not yet).
+    /// Names repeat a lot (王芳), and interning goes through a `String`-keyed hash that must
+    /// normalise Chinese text: this table makes a repeated name cost one array read. Only worth
+    /// its 6.6 MB at province and nation scale; smaller networks draw most names once.
+    private var nameIDs: [Int32]
+
     private var progress: ((Double) -> Void)?
     private var townshipsDone = 0
     private let townshipsExpected: Double
@@ -57,6 +63,7 @@ final class Run {
         self.progress = progress
         let perTownship = Double(shape.villagesPerTownship.lowerBound + shape.villagesPerTownship.upperBound) / 2
         self.townshipsExpected = max(1, shape.expectedVillages(scale) / perTownship)
+        nameIDs = shape.expectedVillages(scale) > 5_000 ? [Int32](repeating: -1, count: namer.drawCount) : []
         var em = Emitter()
         texts = InternedTexts(&em)
         self.em = em
@@ -115,10 +122,21 @@ final class Run {
 
     // MARK: People
 
+    /// A drawn woman's name, interned.
+    func personName() -> Int32 {
+        let draw = namer.draw(&rng)
+        if nameIDs.isEmpty { return em.intern(namer.text(of: draw)) }
+        let i = namer.index(of: draw)
+        if nameIDs[i] >= 0 { return nameIDs[i] }
+        let id = em.intern(namer.text(of: draw))
+        nameIDs[i] = id
+        return id
+    }
+
     /// Appends a woman with a drawn name, birth date, phone and ID number (with the current
     /// county's code as its prefix).
     func newPerson(born: ClosedRange<Int>, tags: Int32, livesIn: Int32, name: String? = nil) -> Int32 {
-        let nameID = em.intern(name ?? namer.name(&rng))
+        let nameID = name.map { em.intern($0) } ?? personName()
         let year = rng.int(born), month = rng.int(1...12), day = rng.int(1...28)
         let phone = em.intern(Identity.phone(&rng))
         let id = em.intern(Identity.idNumber(county: countyCode, year: year, month: month, day: day, &rng))

@@ -56,14 +56,38 @@ struct PersonNamer {
         givenTable = WeightedTable((0..<n).map { Int(10_000.0 / Double($0 + 1).squareRoot()) })
     }
 
-    /// A full name: surname plus a one- (6 %) or two-character given name, sometimes doubled (婷婷).
-    /// - Complexity: O(1); one small string is built.
-    func name(_ rng: inout RandomSource) -> String {
-        let surname = surnames[surnameTable.draw(&rng)]
-        let first = PersonNamer.givenChars[givenTable.draw(&rng)]
-        let roll = rng.below(1000)
-        if roll < 60 { return surname + first }
-        if roll < 90 { return surname + first + first }
-        return surname + first + PersonNamer.givenChars[givenTable.draw(&rng)]
+    /// A drawn name as indexes: surname, first given character, and the second given character
+    /// (`givenChars.count` when the given name has one character).
+    struct Draw {
+        let surname: Int
+        let first: Int
+        let second: Int
     }
+
+    /// Draws a name: surname plus a one- (6 %) or two-character given name, sometimes doubled (婷婷).
+    func draw(_ rng: inout RandomSource) -> Draw {
+        let surname = surnameTable.draw(&rng)
+        let first = givenTable.draw(&rng)
+        let roll = rng.below(1000)
+        if roll < 60 { return Draw(surname: surname, first: first, second: PersonNamer.givenChars.count) }
+        if roll < 90 { return Draw(surname: surname, first: first, second: first) }
+        return Draw(surname: surname, first: first, second: givenTable.draw(&rng))
+    }
+
+    /// The number of distinct draws: the size of a table indexed by `index(of:)`.
+    var drawCount: Int { surnames.count * PersonNamer.givenChars.count * (PersonNamer.givenChars.count + 1) }
+
+    /// A dense index of a draw, for caching its interned string.
+    func index(of d: Draw) -> Int {
+        (d.surname * PersonNamer.givenChars.count + d.first) * (PersonNamer.givenChars.count + 1) + d.second
+    }
+
+    func text(of d: Draw) -> String {
+        let given = PersonNamer.givenChars
+        return surnames[d.surname] + given[d.first] + (d.second < given.count ? given[d.second] : "")
+    }
+
+    /// A full name as a string.
+    /// - Complexity: O(1); one small string is built.
+    func name(_ rng: inout RandomSource) -> String { text(of: draw(&rng)) }
 }
