@@ -10,9 +10,11 @@ struct WFProcess {
     }
 
     static var binary: URL {
-        // The test bundle lives in the build products directory, next to the executable.
-        let products = Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent()
-        return products.appendingPathComponent("wf")
+        // The test bundle lives in the build products directory, next to the executable. On
+        // Linux the bundle URL is that directory; on macOS it is the .xctest inside it.
+        let bundle = Bundle(for: BundleMarker.self).bundleURL
+        let candidates = [bundle.appendingPathComponent("wf"), bundle.deletingLastPathComponent().appendingPathComponent("wf")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
