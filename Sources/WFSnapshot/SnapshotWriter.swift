@@ -153,6 +153,11 @@ extension Snapshot {
         out.append(Section(name: SnapshotFormat.stringBytes, type: .bytes,
                            write: { body in try finalBlob.withUnsafeBytes { try body($0) } }, length: finalBlob.count))
         ints(SnapshotFormat.stringOffsets, offsets)
+        // The look-up table travels with the pool, so finding a name right after a load is O(1).
+        let slots = store.strings.addedStrings.isEmpty
+            ? store.strings.base.hashSlots
+            : PoolBase(bytes: finalBlob, offsets: offsets).hashSlots
+        ints(SnapshotFormat.stringHash, slots)
 
         for kind in Kind.allCases {
             let table = store[kind]
