@@ -117,6 +117,13 @@ static inline int wf_terminal_columns(int fd) {
     return (int)ws.ws_col;
 }
 
+/// Rows of the terminal on `fd`, or 0 when `fd` is not a terminal or reports no size.
+static inline int wf_terminal_rows(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+    return (int)ws.ws_row;
+}
+
 // MARK: - SIGINT
 
 /// Installs `handler` for SIGINT without SA_RESTART, so a blocking read returns EINTR instead of

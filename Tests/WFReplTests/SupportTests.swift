@@ -50,6 +50,15 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(transcript.err, "\u{1B}[1;31merror:\u{1B}[0m unknown command ':nope' (:help lists the commands)\n")
     }
 
+    func testTableOptionsFitTheScreen() {
+        let screen = Terminal.renderOptions(rows: 24, columns: 100, color: true)
+        XCTAssertEqual(screen.maxRows, 19)
+        XCTAssertEqual(screen.maxWidth, 100)
+        XCTAssertTrue(screen.color)
+        XCTAssertEqual(Terminal.renderOptions(rows: 8, columns: nil, color: false).maxRows, 10)
+        XCTAssertNil(Terminal.renderOptions(rows: nil, columns: nil, color: false).maxRows)
+    }
+
     func testCommandInputSplitsNameAndArgument() {
         XCTAssertEqual(CommandInput("  :load  a b.wfs  ").map { [$0.name, $0.argument] }, ["load", "a b.wfs"])
         XCTAssertEqual(CommandInput(":q").map { [$0.name, $0.argument] }, ["q", ""])

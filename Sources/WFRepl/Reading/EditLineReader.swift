@@ -73,16 +73,15 @@ public final class EditLineReader: LineReader {
             return .interrupted
         }
         guard let text, count > 0 else {
-            // A SIGINT from outside (kill -INT) ends the read with EINTR: not the end of input.
-            if InterruptSignal.isRequested {
-                InterruptSignal.clear()
-                return .interrupted
-            }
-            // Ctrl-D leaves the cursor after the prompt: end the line so that what follows
-            // (a warning, or the shell's prompt) starts on its own.
+            // Ctrl-D, or a SIGINT sent from outside (which ends the read with EINTR), leaves the
+            // cursor after the prompt: end the line so that what follows starts on its own.
             if let screen = EditLineState.screen {
                 fputs("\n", screen)
                 fflush(screen)
+            }
+            if InterruptSignal.isRequested {
+                InterruptSignal.clear()
+                return .interrupted
             }
             return .endOfInput
         }

@@ -1,4 +1,5 @@
 import CLibEdit
+import WFRender
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,29 @@ public enum Terminal {
     public static func columns(fd: Int32 = 1) -> Int? {
         let columns = Int(wf_terminal_columns(fd))
         return columns > 0 ? columns : nil
+    }
+
+    /// Rows of the terminal on `fd`, or nil when `fd` is not a terminal.
+    public static func rows(fd: Int32 = 1) -> Int? {
+        let rows = Int(wf_terminal_rows(fd))
+        return rows > 0 ? rows : nil
+    }
+
+    /// How to draw a result table on standard output now: on a terminal, coloured headers
+    /// (unless NO_COLOR), cells cut to the width, and long results shortened to head and tail
+    /// so they fit the screen; elsewhere every row, plain. Asked before each result, so a
+    /// resized window is honoured.
+    public static func renderOptionsForStandardOutput() -> RenderOptions {
+        guard isTerminal(1) else { return RenderOptions() }
+        return renderOptions(rows: rows(), columns: columns(),
+                             color: colorEnabled(isTerminal: true, environment: environmentVariables()))
+    }
+
+    /// `renderOptionsForStandardOutput` for a given screen: room for the table's header, its
+    /// rule, the "… N more rows …" line and the next prompt is kept free.
+    public static func renderOptions(rows: Int?, columns: Int?, color: Bool) -> RenderOptions {
+        let reserved = 5
+        return RenderOptions(color: color, maxRows: rows.map { max(10, $0 - reserved) }, maxWidth: columns)
     }
 
     /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set to a
