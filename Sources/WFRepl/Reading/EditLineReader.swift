@@ -43,6 +43,8 @@ public final class EditLineReader: LineReader {
         _ = wf_el_add_function(editor, "wf-interrupt", "drop the line being edited", EditLineCallbacks.interrupt)
         _ = wf_el_bind(editor, "^C", "wf-interrupt")
         _ = wf_el_bind(editor, "^R", "em-inc-search-prev")
+        // Ctrl-W deletes the word before the cursor, as in shells (libedit's emacs map kills a region).
+        _ = wf_el_bind(editor, "^W", "ed-delete-prev-word")
         history = history_init()
         if let history {
             _ = wf_history_set_size(history, historySize)

@@ -57,6 +57,7 @@ CTRL_A = "\x01"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
 CTRL_R = "\x12"
+CTRL_W = "\x17"
 TAB = "\t"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|[\x01\x07\x08\r]")
 
@@ -163,6 +164,10 @@ class ReplInTerminal(unittest.TestCase):
         s.prompt()
         # Type "yx", go to the start with Ctrl-A, delete forward with Ctrl-D: "x" is left.
         s.send("y" + LANG["show"] + CTRL_A + CTRL_D + "\r")
+        s.expect(number(42))
+        s.prompt()
+        # Ctrl-W deletes the word before the cursor.
+        s.send(LANG["show"] + " 城关镇 garbage" + CTRL_W + CTRL_W + "\r")
         s.expect(number(42))
         s.prompt()
 
