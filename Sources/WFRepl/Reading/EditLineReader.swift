@@ -21,7 +21,8 @@ public final class EditLineReader: LineReader {
     ///   - historyFile: where history persists; nil keeps it for this session only.
     ///   - color: colour the prompt.
     ///   - historySize: entries kept.
-    public init(historyFile: String?, color: Bool, historySize: Int32 = 2000) {
+    ///   Returns nil when libedit cannot start on this terminal.
+    public init?(historyFile: String?, color: Bool, historySize: Int32 = 2000) {
         self.historyFile = historyFile
         self.color = color
         // Without a UTF-8 LC_CTYPE libedit treats input as bytes and drops multibyte characters.
@@ -32,8 +33,8 @@ public final class EditLineReader: LineReader {
         let screen = drawOnStdout ? wf_stdout() : wf_stderr()
         EditLineState.screen = screen
         EditLineState.screenDescriptor = drawOnStdout ? 1 : 2
-        editor = el_init("wf", wf_stdin(), screen, wf_stderr())
-        guard let editor else { return }
+        guard let editor = el_init("wf", wf_stdin(), screen, wf_stderr()) else { return nil }
+        self.editor = editor
         _ = wf_el_set_editor(editor, "emacs")
         _ = wf_el_set_signal(editor, 1)
         _ = wf_el_edit_mode_without_isig(editor)

@@ -9,6 +9,8 @@ import Darwin
 /// - Parameter options: its `color` colours the prompt.
 public func makeLineReader(options: ReplOptions = ReplOptions()) -> LineReader {
     guard Terminal.isTerminal(0) else { return PlainLineReader() }
-    return EditLineReader(historyFile: HistoryLocation.path(environment: Terminal.environmentVariables()),
-                          color: options.color)
+    let historyFile = HistoryLocation.path(environment: Terminal.environmentVariables())
+    if let editor = EditLineReader(historyFile: historyFile, color: options.color) { return editor }
+    // libedit could not start (no usable terminal description): still show the prompt.
+    return PlainLineReader(showsPrompt: true)
 }

@@ -11,16 +11,26 @@ public final class PlainLineReader: LineReader {
     private let stream: UnsafeMutablePointer<FILE>
     private var buffer: UnsafeMutablePointer<CChar>?
     private var capacity = 0
+    private let showsPrompt: Bool
 
     /// Reads from `stream` (standard input by default); the reader does not close it.
-    public init(stream: UnsafeMutablePointer<FILE> = wf_stdin()) {
+    /// - Parameter showsPrompt: write the prompt to standard output before each read (for a
+    ///   terminal on which libedit could not start).
+    public init(stream: UnsafeMutablePointer<FILE> = wf_stdin(), showsPrompt: Bool = false) {
         self.stream = stream
+        self.showsPrompt = showsPrompt
     }
+
+    public var isInteractive: Bool { showsPrompt }
 
     deinit { free(buffer) }
 
     /// - Complexity: O(length of the line).
     public func readLine(prompt: String, continuation: Bool) -> LineResult {
+        if showsPrompt {
+            fputs(prompt, wf_stdout())
+            fflush(wf_stdout())
+        }
         while true {
             let count = getline(&buffer, &capacity, stream)
             if count >= 0, let buffer {
