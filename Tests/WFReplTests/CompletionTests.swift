@@ -47,15 +47,14 @@ final class CompletionTests: XCTestCase {
         XCTAssertTrue(engine.completionRequests.isEmpty)
     }
 
-    func testLanguageIsCompletedByTheEngineWithAUTF8Cursor() {
+    func testLanguageIsCompletedByTheEngineWithACharacterCursor() {
         let engine = FakeEngine()
         engine.completionAnswer = ["城关镇妇联\""]
         let completer = ReplCompleter(engine: engine, home: nil)
         let line = "org \"城关 | count"
-        let cursor = "org \"城关".utf8.count
-        XCTAssertEqual(completer.candidates(line: line, cursor: cursor), ["城关镇妇联\""])
+        XCTAssertEqual(completer.candidates(line: line, cursor: 7), ["城关镇妇联\""])
         XCTAssertEqual(engine.completionRequests.map(\.line), [line])
-        XCTAssertEqual(engine.completionRequests.map(\.cursor), [11])
+        XCTAssertEqual(engine.completionRequests.map(\.cursor), [7])
     }
 
     func testStatementAfterTimeIsCompletedByTheEngineAsALineOfItsOwn() {
@@ -63,8 +62,9 @@ final class CompletionTests: XCTestCase {
         engine.completionAnswer = ["while"]
         let completer = ReplCompleter(engine: engine, home: nil)
         XCTAssertEqual(completer.candidates(line: ":time   whi", cursor: 11), ["while"])
-        XCTAssertEqual(engine.completionRequests.map(\.line), ["whi"])
-        XCTAssertEqual(engine.completionRequests.map(\.cursor), [3])
+        XCTAssertEqual(completer.candidates(line: ":time org \"城关 | count", cursor: 13), ["while"])
+        XCTAssertEqual(engine.completionRequests.map(\.line), ["whi", "org \"城关 | count"])
+        XCTAssertEqual(engine.completionRequests.map(\.cursor), [3, 7])
     }
 
     func testCursorBeyondTheLineIsClamped() {
@@ -113,7 +113,8 @@ final class CompletionTests: XCTestCase {
         let completer = ReplCompleter(engine: FakeEngine(), home: directory)
         XCTAssertEqual(completer.candidates(line: ":load ~/cou", cursor: 11), ["~/county.wfs"])
         let line = ":save " + directory + "/ab"
-        XCTAssertEqual(completer.candidates(line: line, cursor: line.utf8.count), [directory + "/ab.wf"])
+        XCTAssertEqual(completer.candidates(line: line, cursor: line.count), [directory + "/ab.wf"])
+        XCTAssertEqual(completer.candidates(line: ":load ~/县", cursor: 9), ["~/县数据/"])
     }
 
     // MARK: Listing

@@ -16,12 +16,12 @@ public struct ReplCompleter {
         self.home = home
     }
 
-    /// Whole-word candidates for the word ending at `cursor` (a UTF-8 offset into `line`).
+    /// Whole-word candidates for the word ending at `cursor` (a Character offset in `line`).
     /// - Complexity: that of the engine's completion, or of listing one directory.
     public func candidates(line: String, cursor: Int) -> [String] {
-        let utf8 = Array(line.utf8)
-        let cursor = max(0, min(cursor, utf8.count))
-        let typed = String(decoding: utf8[..<cursor], as: UTF8.self)
+        let characters = Array(line)
+        let cursor = max(0, min(cursor, characters.count))
+        let typed = String(characters[..<cursor])
         let leadingBlanks = typed.prefix(while: { $0 == " " || $0 == "\t" })
         let afterBlanks = typed.dropFirst(leadingBlanks.count)
         guard afterBlanks.hasPrefix(":") else {
@@ -43,8 +43,8 @@ public struct ReplCompleter {
         case .help?, .time?, .schema?:
             // The argument is language (a statement, a topic, a kind): let the engine complete
             // it as a line of its own.
-            let argumentStart = typed.utf8.count - argumentTyped.utf8.count
-            let statement = String(decoding: utf8[argumentStart...], as: UTF8.self)
+            let argumentStart = cursor - argumentTyped.count
+            let statement = String(characters[argumentStart...])
             return engine.completions(for: statement, cursor: cursor - argumentStart)
         default:
             return []

@@ -16,7 +16,8 @@ public protocol ReplEngine: AnyObject {
     /// session as it was before the statement; the REPL then prints "interrupted".
     func execute(_ source: String, isCancelled: @escaping () -> Bool)
 
-    /// Completion candidates for the word that ends at `cursor` (a UTF-8 byte offset in `line`):
+    /// Completion candidates for the word that ends at `cursor` (an offset in Characters into
+    /// `line`, so it never falls inside a Chinese character):
     /// keywords, functions, variables, field names after `.`, names inside quotes. Each
     /// candidate is the whole word and begins with what was typed of it; a candidate may carry
     /// a closing quote. The REPL inserts their common prefix or lists them.

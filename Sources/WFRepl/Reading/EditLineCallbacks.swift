@@ -43,13 +43,17 @@ enum EditLineCallbacks {
         guard let editor, let completer = EditLineState.completer, let info = el_line(editor) else {
             return UInt8(CC_ERROR)
         }
+        // libedit gives byte pointers into its multibyte copy of the line; the completer counts
+        // Characters.
         let length = Int(wf_el_line_length(info))
-        let cursor = Int(wf_el_cursor_offset(info))
-        let line = info.pointee.buffer.map { buffer in
-            String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-        } ?? ""
-        let typed = String(decoding: Array(line.utf8)[..<min(cursor, line.utf8.count)], as: UTF8.self)
-        switch CompletionInsertion.action(typed: typed, candidates: completer(line, cursor)) {
+        let cursorByte = Int(wf_el_cursor_offset(info))
+        guard let buffer = info.pointee.buffer, length >= 0, cursorByte >= 0, cursorByte <= length else {
+            return UInt8(CC_ERROR)
+        }
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
+        let line = String(decoding: bytes, as: UTF8.self)
+        let typed = String(decoding: bytes[..<cursorByte], as: UTF8.self)
+        switch CompletionInsertion.action(typed: typed, candidates: completer(line, typed.count)) {
         case .insert(let text):
             return el_insertstr(editor, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
         case .list(let candidates):

@@ -18,7 +18,8 @@ public protocol LineReader: AnyObject {
     var isInteractive: Bool { get }
     /// Records one complete entry (possibly several lines) in the history.
     func remember(_ entry: String)
-    /// Installs the source of Tab completions: (line, cursor as UTF-8 offset) → candidates.
+    /// Installs the source of Tab completions: (line, cursor as a Character offset) →
+    /// candidates.
     func setCompleter(_ completer: @escaping (String, Int) -> [String])
     /// Saves the history and gives the terminal back as it was found.
     func close()
