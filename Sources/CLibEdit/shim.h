@@ -72,6 +72,17 @@ static inline int wf_el_line_length(const LineInfo *li) {
     return (int)(li->lastchar - li->buffer);
 }
 
+/// Puts `text` back into the editor's input, to be read as if typed (the line restored after
+/// a suspend).
+static inline void wf_el_push(EditLine *el, const char *text) {
+    el_push(el, text);
+}
+
+/// Stops the process group, as Ctrl-Z does in a shell (the terminal must be cooked already).
+static inline int wf_suspend_process_group(void) {
+    return kill(0, SIGTSTP);
+}
+
 // MARK: - History
 
 /// Keeps at most `size` entries.

@@ -14,6 +14,8 @@ enum EditLineState {
     nonisolated(unsafe) static var prompt: UnsafeMutablePointer<CChar>? = strdup("")
     /// Set by the Ctrl-C key function; the reader then drops the line.
     nonisolated(unsafe) static var ctrlCPressed = false
+    /// Set by the Ctrl-Z key function; the reader suspends and then restores the line.
+    nonisolated(unsafe) static var suspendPressed = false
     /// Where Tab gets candidates.
     nonisolated(unsafe) static var completer: ((String, Int) -> [String])?
     /// The stream the editor draws on, for listing candidates.
@@ -35,6 +37,14 @@ enum EditLineCallbacks {
     /// dropped. (With `isig` off while editing, Ctrl-C reaches the editor as a key.)
     static let interrupt: wf_key_fn = { _, _ in
         EditLineState.ctrlCPressed = true
+        return UInt8(CC_NEWLINE)
+    }
+
+    /// Ctrl-Z while editing: end the read so that the terminal is restored, flagged so the
+    /// reader stops the process and gives the line back on return. (`isig` is off while
+    /// editing, so the terminal does not do it.)
+    static let suspend: wf_key_fn = { _, _ in
+        EditLineState.suspendPressed = true
         return UInt8(CC_NEWLINE)
     }
 

@@ -43,6 +43,8 @@ public final class EditLineReader: LineReader {
         _ = wf_el_bind(editor, "^I", "wf-complete")
         _ = wf_el_add_function(editor, "wf-interrupt", "drop the line being edited", EditLineCallbacks.interrupt)
         _ = wf_el_bind(editor, "^C", "wf-interrupt")
+        _ = wf_el_add_function(editor, "wf-suspend", "suspend wf, keeping the line", EditLineCallbacks.suspend)
+        _ = wf_el_bind(editor, "^Z", "wf-suspend")
         _ = wf_el_bind(editor, "^R", "em-inc-search-prev")
         // Ctrl-W deletes the word before the cursor, as in shells (libedit's emacs map kills a region).
         _ = wf_el_bind(editor, "^W", "ed-delete-prev-word")
@@ -63,8 +65,14 @@ public final class EditLineReader: LineReader {
         guard let editor else { return .endOfInput }
         EditLineState.setPrompt(decorate(prompt, continuation: continuation))
         EditLineState.ctrlCPressed = false
+        EditLineState.suspendPressed = false
         var count: Int32 = 0
-        let text = el_gets(editor, &count)
+        var text = el_gets(editor, &count)
+        while EditLineState.suspendPressed, let typed = text {
+            EditLineState.suspendPressed = false
+            suspend(restoring: String(cString: typed))
+            text = el_gets(editor, &count)
+        }
         if EditLineState.ctrlCPressed {
             // libedit ends the read without moving to a new line: show the key and leave the
             // dropped text visible above the next prompt, as shells do.
@@ -91,6 +99,23 @@ public final class EditLineReader: LineReader {
         var line = String(cString: text)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
+    }
+
+    /// Ctrl-Z: stops the process (el_gets has returned, so the terminal is cooked); when the
+    /// shell resumes it, the typed text is put back for the next read. Control characters are
+    /// not put back: they would be read as keys.
+    private func suspend(restoring typed: String) {
+        guard let editor else { return }
+        var line = typed
+        if line.hasSuffix("\n") { line.removeLast() }
+        if let screen = EditLineState.screen {
+            fputs("\n", screen)
+            fflush(screen)
+        }
+        _ = wf_suspend_process_group()
+        if !line.isEmpty, !line.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            wf_el_push(editor, line)
+        }
     }
 
     /// Adds the entry and writes the history file at once, so a session that is killed keeps

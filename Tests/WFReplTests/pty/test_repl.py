@@ -58,6 +58,7 @@ CTRL_C = "\x03"
 CTRL_D = "\x04"
 CTRL_R = "\x12"
 CTRL_W = "\x17"
+CTRL_Z = "\x1a"
 TAB = "\t"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|[\x01\x07\x08\r]")
 
@@ -327,6 +328,36 @@ class ReplInTerminal(unittest.TestCase):
         s.expect(number(42))
         s.prompt()
         self.assertTrue(s.child.isalive())
+
+    def test_ctrl_z_suspends_and_fg_gives_the_line_back(self):
+        # Job control needs a shell: a process group without one ignores Ctrl-Z.
+        env = {"HOME": self.home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm",
+               "WF_HISTORY": self.history, "NO_COLOR": "1", "PS1": "sh$ ",
+               "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        shell = pexpect.spawn("bash", ["--norc", "--noprofile", "-i"], env=env, encoding="utf-8",
+                              dimensions=(24, 80), timeout=TIMEOUT)
+        try:
+            shell.expect_exact("sh$ ")
+            shell.send(shlex.join([WF_BIN] + WF_ARGS) + "\r")
+            shell.expect_exact(PROMPT)
+            shell.send(LANG["define"].replace("41 + 1", "41 + 城"))
+            shell.send(CTRL_Z)
+            shell.expect_exact("Stopped")
+            shell.expect_exact("sh$ ")
+            shell.send("fg\r")
+            shell.expect_exact(PROMPT + LANG["define"].replace("41 + 1", "41 + 城"))
+            shell.send(BACKSPACE + "1\r")
+            shell.expect_exact(PROMPT)
+            shell.send(LANG["show"] + "\r")
+            shell.expect(number(42))
+            shell.expect_exact(PROMPT)
+            shell.send(CTRL_D)
+            shell.expect_exact("sh$ ")
+            shell.send("exit\r")
+            shell.expect(pexpect.EOF)
+        finally:
+            if shell.isalive():
+                shell.terminate(force=True)
 
     def test_undo_with_nothing_to_undo(self):
         s = self.start()
