@@ -302,6 +302,36 @@ class ReplInTerminal(unittest.TestCase):
         s.expect_exact("interrupted")
         s.prompt()
 
+    def test_pasted_lines_run_as_they_complete(self):
+        s = self.start()
+        s.send("%s\r%s\r%s\r" % (LANG["paren_open"], LANG["paren_close"], LANG["show_z"]))
+        s.expect(number(42))
+        s.prompt()
+
+    def test_ctrl_c_at_a_continuation_prompt_drops_the_entry(self):
+        s = self.start()
+        s.line(LANG["define"])
+        s.prompt()
+        s.line(LANG["paren_open"])
+        s.expect_exact(CONTINUATION)
+        s.send(CTRL_C)
+        s.prompt()
+        s.line(LANG["show"])     # read as a fresh statement, not as the end of "let z = (41 +"
+        s.expect(number(42))
+        s.prompt()
+
+    def test_listing_follows_a_resized_window(self):
+        s = self.start()
+        s.send(":" + TAB)
+        s.expect_exact(":help    :schema  :load    :save    :time    :format  :undo    :reset   :quit")
+        s.send(CTRL_C)
+        s.prompt()
+        s.child.setwinsize(24, 30)
+        s.send(":" + TAB)
+        s.expect_exact(":help    :schema  :load\r\n:save    :time    :format\r\n:undo    :reset   :quit")
+        s.send(CTRL_C)
+        s.prompt()
+
     def test_ctrl_c_stops_an_endless_loop_and_keeps_the_session(self):
         s = self.start()
         s.line(LANG["define"])
