@@ -38,7 +38,8 @@ func mib(_ n: Int) -> String { fmt(Double(n) / 1_048_576, 1) + " MiB" }
 /// Runs this executable with `arguments` and returns its standard output.
 func child(_ arguments: [String]) -> String {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    // /proc/self/exe, not argv[0]: argv[0] may be relative to a directory we are not in.
+    p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     p.arguments = arguments
     let pipe = Pipe()
     p.standardOutput = pipe
@@ -50,7 +51,7 @@ func child(_ arguments: [String]) -> String {
 
 func fields(_ line: String) -> [String: Double] {
     var out: [String: Double] = [:]
-    for part in line.split(separator: " ") {
+    for part in line.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
         let kv = part.split(separator: "=")
         if kv.count == 2, let v = Double(kv[1]) { out[String(kv[0])] = v }
     }
@@ -109,6 +110,7 @@ case "store", nil:
         for _ in 0..<5 {
             let r = fields(child(["child-read", path]))
             let l = fields(child(["child-load", path, name]))
+            if r.isEmpty || l.isEmpty { print("child run failed: \(r) \(l)") }
             if let x = r["read"] { reads.append(x) }
             if let x = l["load"] { loads.append(x) }
             if let x = l["lookup"] { lookups.append(x) }
