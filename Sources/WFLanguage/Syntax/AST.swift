@@ -54,8 +54,10 @@ indirect enum ExprKind {
     case lookup(Kind, Expr, plural: Bool)
     case pipe(Expr, [Stage])
     case lambda([String], [Stmt])
-    /// `if c then a else b` as an expression.
+    /// `if c { a } else { b }` as an expression.
     case conditional(Expr, Expr, Expr)
+    /// `create …`, `appoint …` or `record …` used for its result: the new node.
+    case mutation(Stmt)
 }
 
 struct Stage {

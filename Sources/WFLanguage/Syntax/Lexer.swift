@@ -104,14 +104,17 @@ struct Lexer {
                 lexNumber()
             case _ where Lexer.isIdentStart(b):
                 while pos < bytes.count && Lexer.isIdentChar(bytes[pos]) { pos += 1 }
-                let word = String(decoding: bytes[start..<pos], as: UTF8.self)
-                add(TokenKind.keywords[word] ?? .ident, start, pos)
+                let kind = pos - start <= 8 ? TokenKind.packedKeywords[TokenKind.pack(bytes[start..<pos])] ?? .ident : .ident
+                add(kind, start, pos)
             default:
                 try lexPunctuation()
             }
         }
-        if tokens.last?.kind != .newline && !tokens.isEmpty { add(.newline, pos, pos) }
-        add(.eof, bytes.count, bytes.count)
+        // End of input points just after the last token, so "expected …, found end of input"
+        // lands on the line that is unfinished rather than on an empty last line.
+        let lastEnd = Int(tokens.last(where: { $0.kind != .newline })?.end ?? 0)
+        if tokens.last?.kind != .newline && !tokens.isEmpty { add(.newline, lastEnd, lastEnd) }
+        add(.eof, lastEnd, lastEnd)
     }
 
     /// True when the next non-blank line starts with `|` (a continued pipeline).

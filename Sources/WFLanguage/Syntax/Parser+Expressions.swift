@@ -9,6 +9,9 @@ extension Parser {
         guard kind == .pipe else { return head }
         var stages: [Stage] = []
         while accept(.pipe) {
+            if stages.count >= Parser.maxChain {
+                throw WFError.syntax("pipeline too long (more than \(Parser.maxChain) stages)", span)
+            }
             skipNewlines()
             stages.append(try stage())
         }
@@ -17,7 +20,13 @@ extension Parser {
 
     mutating func binaryChain(_ ops: [TokenKind: BinaryOp], _ next: (inout Parser) throws -> Expr) throws -> Expr {
         var lhs = try next(&self)
+        var operands = 1
         while let op = ops[kind] {
+            operands += 1
+            if operands > Parser.maxChain {
+                throw WFError.syntax("expression too long (more than \(Parser.maxChain) operands in a row)", span,
+                                     hint: "sum a list instead: sum([…])")
+            }
             advance()
             skipNewlines()
             let rhs = try next(&self)
@@ -81,7 +90,12 @@ extension Parser {
 
     mutating func postfixExpression() throws -> Expr {
         var e = try primary()
+        var links = 0
         while true {
+            links += 1
+            if links > Parser.maxChain {
+                throw WFError.syntax("too many '.', '[…]' or '(…)' in a row (more than \(Parser.maxChain))", span)
+            }
             switch kind {
             case .dot:
                 advance()
@@ -170,6 +184,9 @@ extension Parser {
             advance()
             let (f, fs) = try name("after '.'")
             return Expr(kind: .field(nil, f, fs), span: s.to(fs))
+        case .kwCreate, .kwAppoint, .kwRecord:
+            let stmt = try statement()
+            return Expr(kind: .mutation(stmt), span: stmt.span)
         case .kwFn:
             advance()
             let params = try parameterList()
@@ -238,11 +255,12 @@ extension Parser {
         let s = span
         try expect(.lbrace, "")
         var fields: [(String, Expr)] = []
+        var seen = Set<String>()
         skipNewlines()
         while kind != .rbrace {
             let (k, ks): (String, Span)
             if kind == .string { ks = span; k = try stringLiteral() } else { (k, ks) = try name("as a record key") }
-            if fields.contains(where: { $0.0 == k }) { throw WFError.syntax("key '\(k)' given twice", ks) }
+            if !seen.insert(k).inserted { throw WFError.syntax("key '\(k)' given twice", ks) }
             try expect(.colon, "after the record key")
             skipNewlines()
             fields.append((k, try expression()))

@@ -9,6 +9,8 @@ struct Parser {
     var index = 0
     var depth = 0
     static let maxDepth = 120
+    /// Operators, postfix links or stages in one chain: each becomes a level of the compiled tree.
+    static let maxChain = 400
 
     init(tokens: [Token], source: SourceFile, file: Int32) {
         self.tokens = tokens

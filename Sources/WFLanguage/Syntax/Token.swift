@@ -21,6 +21,20 @@ enum TokenKind: UInt8, Sendable {
         "appoint": .kwAppoint, "end": .kwEnd, "convert": .kwConvert, "record": .kwRecord,
     ]
 
+    /// Keywords packed into a UInt64 (all are at most 8 ASCII bytes), so the lexer recognises them
+    /// without making a `String` per identifier.
+    static let packedKeywords: [UInt64: TokenKind] = {
+        var d: [UInt64: TokenKind] = [:]
+        for (word, kind) in keywords { d[pack(Array(word.utf8)[...])] = kind }
+        return d
+    }()
+
+    static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var v: UInt64 = 0
+        for b in bytes { v = v << 8 | UInt64(b) }
+        return v
+    }
+
     var isKeyword: Bool { rawValue >= TokenKind.kwLet.rawValue }
 
     /// How the token kind reads in "expected …" messages.

@@ -130,7 +130,7 @@ enum Suggest {
             if d <= maxDistance { scored.append((d, c)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        let ranked = scored.map(\.1) + prefixed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+        let ranked = prefixed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 } + scored.map(\.1)
         return Array(ranked.prefix(limit))
     }
 
