@@ -1,0 +1,309 @@
+import WFStore
+import WFDomain
+
+extension Compiler {
+    func compile(_ e: Expr) -> Compiled {
+        let span = e.span
+        switch e.kind {
+        case .null: return Compiled(.scalar) { _ in .null }
+        case .bool(let b): return Compiled(.scalar) { _ in .bool(b) }
+        case .int(let i): return Compiled(.scalar) { _ in .int(i) }
+        case .decimal(let d): return Compiled(.scalar) { _ in .decimal(d) }
+        case .string(let s): return Compiled(.scalar) { _ in .string(s) }
+        case .date(let d): return Compiled(.scalar) { _ in .date(d) }
+        case .duration(let d): return Compiled(.scalar) { _ in .duration(d) }
+        case .list(let items):
+            let parts = items.map { compile($0).eval }
+            return Compiled { rt in .list(try parts.map { try $0(rt) }) }
+        case .record(let fields):
+            let keys = fields.map(\.0)
+            let parts = fields.map { compile($0.1).eval }
+            return Compiled { rt in .record(Record(keys: keys, values: try parts.map { try $0(rt) })) }
+        case .name(let n):
+            return compileName(n, span)
+        case .it:
+            guard let t = itTypes.last else {
+                return error(.resolve("'it' is the current item of a pipeline stage, and there is none here", span))
+            }
+            return Compiled(t) { rt in rt.it }
+        case .field(let base, let name, let nameSpan):
+            return compileField(base, name, nameSpan, span)
+        case .index(let base, let index):
+            let b = compile(base).eval, i = compile(index).eval
+            return Compiled { rt in try Compiler.index(try b(rt), try i(rt), span) }
+        case .call(let callee, let args):
+            return compileCall(callee, args, span)
+        case .unary(let op, let operand):
+            let o = compile(operand).eval
+            switch op {
+            case .not: return Compiled(.scalar) { rt in .bool(!(try o(rt)).truthy) }
+            case .negate:
+                return Compiled(.scalar) { rt in
+                    switch try o(rt) {
+                    case .int(let i): return i == .min ? .decimal(-Double(i)) : .int(-i)
+                    case .decimal(let d): return .decimal(-d)
+                    case .null: return .null
+                    case let v: throw WFError.runtime("cannot negate \(v.typeName)", span)
+                    }
+                }
+            }
+        case .binary(let op, let l, let r):
+            return compileBinary(op, l, r, span)
+        case .lookup(let kind, let key, let plural):
+            return compileLookup(kind, key, plural, span)
+        case .pipe(let head, let stages):
+            var current = compile(head)
+            for stage in stages { current = compileStage(stage, input: current) }
+            return current
+        case .lambda(let params, let body):
+            return compileFunction(name: "fn", params: params, body: body, span: span)
+        case .conditional(let c, let a, let b):
+            let cc = compile(c).eval, ca = compile(a), cb = compile(b).eval
+            return Compiled { rt in try cc(rt).truthy ? try ca.eval(rt) : try cb(rt) }
+        case .mutation(let stmt):
+            return Compiled(.any, compileMutation(stmt))
+        }
+    }
+
+    func compileName(_ n: String, _ span: Span) -> Compiled {
+        if let v = lookup(n) {
+            return Compiled(.any, Compiler.variableReader(hops: v.hops, slot: v.slot))
+        }
+        if let k = Kind(name: n), k.plural == n {
+            return Compiled(.nodes(k)) { _ in .nodes(.all(k)) }
+        }
+        if n == "today" { return Compiled(.scalar) { rt in .date(rt.today) } }
+        if Compiler.allLabels.contains(n) { return Compiled(.scalar) { _ in .label(n) } }
+        if Builtins.table[n] != nil {
+            return error(.resolve("'\(n)' is a function; call it with (…)", span))
+        }
+        if let k = Kind(name: n) {
+            return error(.resolve("'\(n)' needs a name or an id", span, hint: "write \(n) \"名字\" or \(n) #12, or \(k.plural) for all"))
+        }
+        let candidates = visibleNames + Kind.allCases.map(\.plural) + Array(Builtins.table.keys)
+        return error(.resolve("unknown name '\(n)'", span, hint: WFError.didYouMean(n, candidates)))
+    }
+
+    func compileField(_ base: Expr?, _ name: String, _ nameSpan: Span, _ span: Span) -> Compiled {
+        let b: Compiled
+        if let base {
+            b = compile(base)
+        } else {
+            guard let t = itTypes.last else {
+                return error(.resolve("'.\(name)' reads a field of the current item, and there is none here", span,
+                                      hint: "use it inside a stage (| where .\(name) …) or write x.\(name)"))
+            }
+            b = Compiled(t) { rt in rt.it }
+        }
+        let baseEval = b.eval
+        switch b.type {
+        case .node(let k), .nodes(let k), .nodeList(let k):
+            if name == "count" { break }
+            guard let acc = Navigation.accessor(k, name) else {
+                return error(.resolve("unknown field '\(name)' of \(k.name)", nameSpan,
+                                      hint: WFError.didYouMean(name, Navigation.names(k))))
+            }
+            var type: SType = .any
+            let isSet: Bool
+            if case .nodes = b.type { isSet = true } else { isSet = false }
+            if let t = Navigation.targetKind(acc, from: k) {
+                type = isSet || Navigation.isSetValued(acc) ? .nodes(t) : .node(t)
+            } else if case .field(let f) = acc, case .enumeration(let e) = f.field.type, !isSet {
+                type = .enumeration(Navigation.enumIndex[e.name] ?? 0)
+            } else if !isSet {
+                type = .scalar
+            }
+            if case .node = b.type {
+                return Compiled(type) { rt in
+                    switch try baseEval(rt) {
+                    case .node(let kk, let r) where kk == k: return Navigation.read(rt, k, r, acc)
+                    case let v: return try Compiler.field(rt, v, name, nameSpan)
+                    }
+                }
+            }
+        default: break
+        }
+        let site = FieldSite(name: name)
+        return Compiled { rt in try Compiler.field(rt, try baseEval(rt), name, nameSpan, site: site) }
+    }
+
+    func compileBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ span: Span) -> Compiled {
+        // Compile a bare-label side after the other, so a misspelt label is reported against
+        // the field's list ("'congres' is not a form") rather than as an unknown name.
+        let lc: Compiled, rc: Compiled
+        if isUnknownBareName(l) {
+            rc = compile(r)
+            lc = checkLabel(rc.type, l) ? compile(l) : Compiled { _ in .null }
+        } else if isUnknownBareName(r) {
+            lc = compile(l)
+            rc = checkLabel(lc.type, r) ? compile(r) : Compiled { _ in .null }
+        } else {
+            lc = compile(l)
+            rc = compile(r)
+            _ = checkLabel(lc.type, r)
+            _ = checkLabel(rc.type, l)
+        }
+        let le = lc.eval, re = rc.eval
+        switch op {
+        case .and: return Compiled(.scalar) { rt in .bool(try le(rt).truthy && re(rt).truthy) }
+        case .or: return Compiled(.scalar) { rt in .bool(try le(rt).truthy || re(rt).truthy) }
+        case .eq: return Compiled(.scalar) { rt in .bool(Value.equal(try le(rt), try re(rt))) }
+        case .ne: return Compiled(.scalar) { rt in .bool(!Value.equal(try le(rt), try re(rt))) }
+        case .lt, .le, .gt, .ge:
+            return Compiled(.scalar) { rt in
+                let a = try le(rt), b = try re(rt)
+                if a.isNull || b.isNull { return .bool(false) }
+                guard let c = Value.compare(a, b) else {
+                    throw WFError.runtime("cannot compare \(a.typeName) with \(b.typeName)", span)
+                }
+                switch op {
+                case .lt: return .bool(c < 0)
+                case .le: return .bool(c <= 0)
+                case .gt: return .bool(c > 0)
+                default: return .bool(c >= 0)
+                }
+            }
+        case .in:
+            return Compiled(.scalar) { rt in
+                let a = try le(rt), b = try re(rt)
+                switch b {
+                case .list(let items): return .bool(items.contains { Value.equal(a, $0) })
+                case .nodes(let s):
+                    guard case .node(let k, let row) = a, k == s.kind else { return .bool(false) }
+                    if let rows = s.rows { return .bool(rows.contains(row)) }
+                    return .bool(rt.store.isLive(k, row))
+                case .string(let s):
+                    guard case .string(let sub) = a else { return .bool(false) }
+                    return .bool(s.contains(sub))
+                case .record(let rec):
+                    guard case .string(let key) = a else { return .bool(false) }
+                    return .bool(rec[key] != nil)
+                case .null: return .bool(false)
+                default: throw WFError.runtime("'in' needs a list, a set, a string or a record, not \(b.typeName)", span)
+                }
+            }
+        case .add, .sub, .mul, .div, .mod:
+            return Compiled(.scalar) { rt in
+                do { return try Arithmetic.apply(op, try le(rt), try re(rt)) } catch let e as ArithmeticError {
+                    throw WFError.runtime(e.message, span)
+                }
+            }
+        }
+    }
+
+    /// `.form == congres`: a bare label compared with an enumeration field must be one of its labels.
+    /// False (after reporting) when `other` is a bare name that is not a label of the enumeration `type`.
+    func checkLabel(_ type: SType, _ other: Expr) -> Bool {
+        guard case .enumeration(let t) = type, case .name(let n) = other.kind, lookup(n) == nil else { return true }
+        let e = Vocab.all[t]
+        if e.code(of: n) == nil {
+            errors.append(.resolve("'\(n)' is not a \(e.name)", other.span,
+                                   hint: WFError.didYouMean(n, e.labels) ?? ("one of: " + e.labels.joined(separator: ", "))))
+            return false
+        }
+        return true
+    }
+
+    func isUnknownBareName(_ e: Expr) -> Bool {
+        guard case .name(let n) = e.kind else { return false }
+        return lookup(n) == nil && !Compiler.allLabels.contains(n) && Kind(name: n) == nil && n != "today"
+    }
+
+    func compileLookup(_ kind: Kind, _ key: Expr, _ plural: Bool, _ span: Span) -> Compiled {
+        let k = compile(key).eval
+        let keySpan = key.span
+        return Compiled(plural ? .nodes(kind) : .node(kind)) { rt in
+            try Lookup.find(rt, kind, try k(rt), plural: plural, span: span, keySpan: keySpan)
+        }
+    }
+
+    func compileFunction(name: String, params: [String], body: [Stmt], span: Span) -> Compiled {
+        let fscope = FunctionScope(parent: scope.function)
+        let saved = scope, savedIt = itTypes, savedAgg = aggregateDepth, savedLoop = loopDepth
+        scope = Scope(parent: saved, function: fscope)
+        itTypes = []
+        aggregateDepth = 0
+        loopDepth = 0
+        functionDepth += 1
+        for p in params { _ = declare(p) }
+        let exec = compileBlockBody(body)
+        scope = saved
+        itTypes = savedIt
+        aggregateDepth = savedAgg
+        loopDepth = savedLoop
+        functionDepth -= 1
+        return Compiled(.any) { rt in
+            .function(Closure(name: name, params: params, frameSize: fscope.size, body: exec, captured: rt.frame, span: span))
+        }
+    }
+
+    // MARK: Run-time helpers
+
+    static func index(_ base: Value, _ i: Value, _ span: Span) throws -> Value {
+        switch (base, i) {
+        case (.list(let l), .int(let n)):
+            let j = n < 0 ? Int64(l.count) + n : n
+            return j >= 0 && j < Int64(l.count) ? l[Int(j)] : .null
+        case (.record(let r), .string(let key)): return r[key] ?? .null
+        case (.nodes(let s), .int(let n)):
+            guard let rows = s.rows else { throw WFError.runtime("take a set's items with | take or | first", span) }
+            let j = n < 0 ? Int64(rows.count) + n : n
+            return j >= 0 && j < Int64(rows.count) ? .node(s.kind, rows[Int(j)]) : .null
+        case (.null, _): return .null
+        default: throw WFError.runtime("cannot index \(base.typeName) with \(i.typeName)", span)
+        }
+    }
+
+    /// `.name` of any value, resolved at run time (with a per-site cache for nodes).
+    static func field(_ rt: Runtime, _ v: Value, _ name: String, _ span: Span, site: FieldSite? = nil) throws -> Value {
+        switch v {
+        case .null: return .null
+        case .node(let k, let r):
+            if name == "count" { throw WFError.runtime("a single \(k.name) has no count", span) }
+            guard let acc = site?.accessor(k) ?? Navigation.accessor(k, name) else {
+                throw WFError.runtime("unknown field '\(name)' of \(k.name)", span, hint: WFError.didYouMean(name, Navigation.names(k)))
+            }
+            return Navigation.read(rt, k, r, acc)
+        case .nodes(let s):
+            if name == "count" { return .int(Int64(s.count(rt.store))) }
+            guard let acc = site?.accessor(s.kind) ?? Navigation.accessor(s.kind, name) else {
+                throw WFError.runtime("unknown field '\(name)' of \(s.kind.name)", span,
+                                      hint: WFError.didYouMean(name, Navigation.names(s.kind)))
+            }
+            return try Navigation.readSet(rt, s, acc)
+        case .record(let r):
+            if let x = r[name] { return x }
+            if name == "count" { return .int(Int64(r.keys.count)) }
+            throw WFError.runtime("the record has no field '\(name)'", span, hint: WFError.didYouMean(name, r.keys))
+        case .list(let items):
+            if name == "count" { return .int(Int64(items.count)) }
+            return .list(try items.map { try field(rt, $0, name, span, site: site) })
+        case .string(let s) where name == "count" || name == "length": return .int(Int64(s.count))
+        case .date(let d):
+            switch name {
+            case "year": return .int(Int64(d.year))
+            case "month": return .int(Int64(d.civil.month))
+            case "day": return .int(Int64(d.civil.day))
+            default: break
+            }
+        default: break
+        }
+        throw WFError.runtime("\(v.typeName) has no field '\(name)'", span)
+    }
+}
+
+/// A call site's cached accessor, so that `.women` in a loop resolves the name once per kind.
+final class FieldSite {
+    let name: String
+    var kind: Kind?
+    var cached: Accessor?
+    init(name: String) { self.name = name }
+
+    func accessor(_ k: Kind) -> Accessor? {
+        if kind == k, let cached { return cached }
+        let acc = Navigation.accessor(k, name)
+        kind = k
+        cached = acc
+        return acc
+    }
+}

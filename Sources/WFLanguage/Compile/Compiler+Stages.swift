@@ -1,0 +1,315 @@
+import WFStore
+
+/// Either form a stage's input takes: a set of rows of one kind, or a list of values.
+enum Sequence {
+    case set(NodeSet)
+    case list([Value])
+
+    static func of(_ v: Value, _ span: Span, stage: String) throws -> Sequence {
+        switch v {
+        case .nodes(let s): return .set(s)
+        case .list(let l): return .list(l)
+        case .null: return .list([])
+        case .node, .record: return .list([v])
+        default: throw WFError.runtime("'\(stage)' needs a list or a set, not \(v.typeName)", span)
+        }
+    }
+
+    func items(_ store: Store) -> [Value] {
+        switch self {
+        case .set(let s): return s.ids(store).map { .node(s.kind, $0) }
+        case .list(let l): return l
+        }
+    }
+}
+
+extension Compiler {
+    func compileStage(_ stage: Stage, input: Compiled) -> Compiled {
+        let span = stage.span
+        let inEval = input.eval
+        let itemType = input.type.element
+        switch stage.kind {
+        case .where(let cond):
+            let test = withStage(itemType) { compile(cond).eval }
+            var fast: RowPredicate?
+            if case .nodes(let k) = input.type { fast = rowPredicate(cond, k) }
+            let outType: SType
+            switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
+            return Compiled(outType) { rt in
+                switch try Sequence.of(try inEval(rt), span, stage: "where") {
+                case .set(let s):
+                    if let fast { return .nodes(try Compiler.fastFilter(rt, s, fast, span)) }
+                    var out = ContiguousArray<Int32>()
+                    let saved = rt.it
+                    defer { rt.it = saved }
+                    for r in s.ids(rt.store) {
+                        try rt.tick(span)
+                        rt.it = .node(s.kind, r)
+                        if try test(rt).truthy { out.append(r) }
+                    }
+                    return .nodes(NodeSet(kind: s.kind, rows: out))
+                case .list(let l):
+                    var out: [Value] = []
+                    let saved = rt.it
+                    defer { rt.it = saved }
+                    for v in l {
+                        try rt.tick(span)
+                        rt.it = v
+                        if try test(rt).truthy { out.append(v) }
+                    }
+                    return .list(out)
+                }
+            }
+        case .select(let items):
+            let keys = items.map(\.0)
+            let evals = withStage(itemType) { items.map { compile($0.1).eval } }
+            return Compiled { rt in
+                let seq = try Sequence.of(try inEval(rt), span, stage: "select")
+                let saved = rt.it
+                defer { rt.it = saved }
+                var out: [Value] = []
+                for item in seq.items(rt.store) {
+                    try rt.tick(span)
+                    rt.it = item
+                    out.append(.record(Record(keys: keys, values: try evals.map { try $0(rt) })))
+                }
+                return .list(out)
+            }
+        case .map(let e):
+            let f = withStage(itemType) { compile(e).eval }
+            return Compiled { rt in
+                let seq = try Sequence.of(try inEval(rt), span, stage: "map")
+                let saved = rt.it
+                defer { rt.it = saved }
+                var out: [Value] = []
+                for item in seq.items(rt.store) {
+                    try rt.tick(span)
+                    rt.it = item
+                    out.append(try f(rt))
+                }
+                return .list(out)
+            }
+        case .sort(let keys):
+            let evals = withStage(itemType) { keys.map { (compile($0.0).eval, $0.1) } }
+            var outType: SType = .any
+            if case .nodes(let k) = input.type { outType = .nodeList(k) } else if case .nodeList = input.type { outType = input.type }
+            return Compiled(outType) { rt in
+                let items = try Sequence.of(try inEval(rt), span, stage: "sort").items(rt.store)
+                let saved = rt.it
+                defer { rt.it = saved }
+                var keyRows: [[Value]] = []
+                keyRows.reserveCapacity(items.count)
+                for item in items {
+                    try rt.tick(span)
+                    rt.it = item
+                    keyRows.append(try evals.map { try $0.0(rt) })
+                }
+                let order = Array(items.indices).sorted { a, b in
+                    for (i, k) in evals.enumerated() {
+                        let c = Value.sortOrder(keyRows[a][i], keyRows[b][i])
+                        if c != 0 {
+                            let bothValues = !keyRows[a][i].isNull && !keyRows[b][i].isNull
+                            return (k.1 && bothValues) ? c > 0 : c < 0
+                        }
+                    }
+                    return a < b
+                }
+                return .list(order.map { items[$0] })
+            }
+        case .take(let n), .skip(let n):
+            let isTake: Bool
+            if case .take = stage.kind { isTake = true } else { isTake = false }
+            let ne = compile(n).eval
+            return Compiled(input.type) { rt in
+                guard case .int(let count) = try ne(rt), count >= 0 else {
+                    throw WFError.runtime("\(isTake ? "take" : "skip") needs a count of 0 or more", span)
+                }
+                let c = Int(clamping: count)
+                switch try Sequence.of(try inEval(rt), span, stage: isTake ? "take" : "skip") {
+                case .set(let s):
+                    let ids = s.ids(rt.store)
+                    return .nodes(NodeSet(kind: s.kind, rows: ContiguousArray(isTake ? ids.prefix(c) : ids.dropFirst(c))))
+                case .list(let l):
+                    return .list(Array(isTake ? l.prefix(c) : l.dropFirst(c)))
+                }
+            }
+        case .distinct:
+            return Compiled(input.type) { rt in
+                switch try Sequence.of(try inEval(rt), span, stage: "distinct") {
+                case .set(let s): return .nodes(s)
+                case .list(let l):
+                    var seen = Set<ValueKey>()
+                    return .list(l.filter { seen.insert($0.key).inserted })
+                }
+            }
+        case .count:
+            return Compiled(.scalar) { rt in
+                switch try Sequence.of(try inEval(rt), span, stage: "count") {
+                case .set(let s): return .int(Int64(s.count(rt.store)))
+                case .list(let l): return .int(Int64(l.count))
+                }
+            }
+        case .first, .last:
+            let isFirst: Bool
+            if case .first = stage.kind { isFirst = true } else { isFirst = false }
+            return Compiled(itemType) { rt in
+                switch try Sequence.of(try inEval(rt), span, stage: isFirst ? "first" : "last") {
+                case .set(let s):
+                    let ids = s.ids(rt.store)
+                    guard let r = isFirst ? ids.first : ids.last else { return .null }
+                    return .node(s.kind, r)
+                case .list(let l): return (isFirst ? l.first : l.last) ?? .null
+                }
+            }
+        case .reverse:
+            return Compiled { rt in .list(try Sequence.of(try inEval(rt), span, stage: "reverse").items(rt.store).reversed()) }
+        case .any(let cond), .all(let cond):
+            let isAny: Bool
+            if case .any = stage.kind { isAny = true } else { isAny = false }
+            let test = withStage(itemType) { compile(cond).eval }
+            return Compiled(.scalar) { rt in
+                let items = try Sequence.of(try inEval(rt), span, stage: isAny ? "any" : "all").items(rt.store)
+                let saved = rt.it
+                defer { rt.it = saved }
+                for item in items {
+                    try rt.tick(span)
+                    rt.it = item
+                    let ok = try test(rt).truthy
+                    if isAny && ok { return .bool(true) }
+                    if !isAny && !ok { return .bool(false) }
+                }
+                return .bool(!isAny)
+            }
+        case .aggregate(let name, let arg):
+            let f = arg.map { a in withStage(itemType) { compile(a).eval } }
+            return Compiled(.scalar) { rt in
+                let items = try Sequence.of(try inEval(rt), span, stage: name).items(rt.store)
+                guard let f else { return try Aggregate.apply(name, items, span) }
+                let saved = rt.it
+                defer { rt.it = saved }
+                var values: [Value] = []
+                values.reserveCapacity(items.count)
+                for item in items {
+                    try rt.tick(span)
+                    rt.it = item
+                    values.append(try f(rt))
+                }
+                return try Aggregate.apply(name, values, span)
+            }
+        case .group(let key, let keyName, let aggs):
+            return compileGroup(key, keyName, aggs, input: input, span: span)
+        case .apply(let name, let args, let nameSpan):
+            return compileApply(name, args, nameSpan, input: input, span: span)
+        }
+    }
+
+    func compileGroup(_ key: Expr, _ keyName: String, _ aggs: [(String, Expr)], input: Compiled, span: Span) -> Compiled {
+        let inEval = input.eval
+        let itemType = input.type.element
+        let keyEval = withStage(itemType) { compile(key).eval }
+        let names = aggs.map(\.0)
+        // Inside the braces, `it` is the group's key and aggregates range over its items.
+        aggregateDepth += 1
+        let aggEvals = withStage(itemType) { withStage(.any) { aggs.map { compile($0.1).eval } } }
+        aggregateDepth -= 1
+        return Compiled { rt in
+            let items = try Sequence.of(try inEval(rt), span, stage: "group by").items(rt.store)
+            var order: [ValueKey] = []
+            var groups: [ValueKey: (Value, [Value])] = [:]
+            let saved = rt.it, savedGroup = rt.group
+            defer { rt.it = saved; rt.group = savedGroup }
+            for item in items {
+                try rt.tick(span)
+                rt.it = item
+                let k = try keyEval(rt)
+                let hk = k.key
+                if groups[hk] == nil { order.append(hk); groups[hk] = (k, []) }
+                groups[hk]?.1.append(item)
+            }
+            var out: [Value] = []
+            for hk in order {
+                guard let (k, members) = groups[hk] else { continue }
+                rt.group = members
+                rt.it = k
+                var rec = Record(keys: [keyName], values: [k])
+                if names.isEmpty {
+                    rec.set("count", .int(Int64(members.count)))
+                } else {
+                    for (i, n) in names.enumerated() { rec.set(n, try aggEvals[i](rt)) }
+                }
+                out.append(.record(rec))
+            }
+            return .list(out)
+        }
+    }
+
+    /// `| name(args)`: a user or built-in function of the input, or else navigation (`| children`).
+    func compileApply(_ name: String, _ args: [Expr], _ nameSpan: Span, input: Compiled, span: Span) -> Compiled {
+        let inEval = input.eval
+        if let v = lookup(name) {
+            if let arity = v.arity, arity != args.count + 1 {
+                return error(.resolve("\(name) takes \(arity) argument\(arity == 1 ? "" : "s"), got \(args.count + 1) (the input and \(args.count))", span))
+            }
+            let f = Compiler.variableReader(hops: v.hops, slot: v.slot)
+            let a = args.map { compile($0).eval }
+            return Compiled { rt in
+                guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }
+                return try rt.invoke(fn, [try inEval(rt)] + (try a.map { try $0(rt) }), span)
+            }
+        }
+        if let b = Builtins.table[name], b.arity.contains(args.count + 1) {
+            let a = args.map { compile($0).eval }
+            return Compiled { rt in try b.run(rt, [try inEval(rt)] + (try a.map { try $0(rt) }), span) }
+        }
+        guard args.isEmpty else {
+            return error(.resolve("unknown function '\(name)'", nameSpan, hint: WFError.didYouMean(name, visibleNames + Array(Builtins.table.keys))))
+        }
+        var outType: SType = .any
+        switch input.type {
+        case .node(let k), .nodes(let k), .nodeList(let k):
+            guard let acc = Navigation.accessor(k, name) else {
+                let stages = ["where", "select", "sort", "take", "skip", "distinct", "group", "count", "first", "last",
+                              "reverse", "any", "all", "map", "sum", "avg", "min", "max", "ratio"]
+                return error(.resolve("unknown stage or field '\(name)' of \(k.name)", nameSpan,
+                                      hint: WFError.didYouMean(name, stages + Navigation.names(k))))
+            }
+            if let t = Navigation.targetKind(acc, from: k) { outType = .nodes(t) }
+        default: break
+        }
+        let site = FieldSite(name: name)
+        return Compiled(outType) { rt in
+            let v = try inEval(rt)
+            if case .list(let l) = v, l.allSatisfy({ if case .node = $0 { return true } else { return false } }),
+               case .node(let k, _)? = l.first {
+                let rows = l.compactMap { x -> Int32? in if case .node(_, let r) = x { return r } else { return nil } }
+                return try Compiler.field(rt, .nodes(NodeSet(kind: k, rows: ContiguousArray(Set(rows).sorted()))), name, nameSpan, site: site)
+            }
+            return try Compiler.field(rt, v, name, nameSpan, site: site)
+        }
+    }
+
+    /// Filters a kind's rows by column comparisons, polling for cancellation every 64K rows.
+    static func fastFilter(_ rt: Runtime, _ s: NodeSet, _ p: RowPredicate, _ span: Span) throws -> NodeSet {
+        let store = rt.store
+        let test = p.bind(store)
+        var out = ContiguousArray<Int32>()
+        if let rows = s.rows {
+            for r in rows where test(r) { out.append(r) }
+            return NodeSet(kind: s.kind, rows: out)
+        }
+        let n = store.count(s.kind)
+        let table = store[s.kind]
+        let noDeletions = table.deleted.isEmpty
+        var start = 0
+        while start < n {
+            let end = min(n, start + 65_536)
+            for i in start..<end {
+                let r = Int32(truncatingIfNeeded: i)
+                if test(r) && (noDeletions || table.isLive(r)) { out.append(r) }
+            }
+            start = end
+            try rt.pollCancel(span)
+        }
+        return NodeSet(kind: s.kind, rows: out)
+    }
+}

@@ -1,0 +1,144 @@
+import WFStore
+
+/// What the compiler knows statically about a value: enough to check field names of known kinds
+/// and enumeration labels before running, and to pick the column fast path for filters.
+indirect enum SType {
+    case any
+    case node(Kind)
+    case nodes(Kind)
+    /// A list of nodes of one kind (a sorted set).
+    case nodeList(Kind)
+    case enumeration(Int)
+    case scalar
+
+    /// The type of the items a stage sees.
+    var element: SType {
+        switch self {
+        case .nodes(let k), .nodeList(let k): return .node(k)
+        default: return .any
+        }
+    }
+}
+
+struct Compiled {
+    let eval: Eval
+    let type: SType
+    init(_ type: SType = .any, _ eval: @escaping Eval) {
+        self.type = type
+        self.eval = eval
+    }
+}
+
+/// The slots of one function (or of the top level). Block scopes inside it share its frame.
+final class FunctionScope {
+    var size = 0
+    let parent: FunctionScope?
+    init(parent: FunctionScope?) { self.parent = parent }
+}
+
+/// Names visible in one block.
+final class Scope {
+    struct Binding {
+        var slot: Int
+        /// The number of parameters when the name was bound by `fn`, for static arity checks.
+        var arity: Int?
+    }
+    let parent: Scope?
+    let function: FunctionScope
+    var names: [String: Binding] = [:]
+
+    init(parent: Scope?, function: FunctionScope) {
+        self.parent = parent
+        self.function = function
+    }
+}
+
+/// Resolves names to slots and compiles the AST to closures. Nothing walks the tree at run time
+/// (style.md habit 6): each node becomes a closure that calls its children's closures directly.
+/// Static errors (unknown names and fields, wrong argument counts) are collected, so `wf check`
+/// can report them all.
+final class Compiler {
+    unowned let session: Session
+    var scope: Scope
+    var errors: [WFError] = []
+    /// Item types of the enclosing pipeline stages, innermost last.
+    var itTypes: [SType] = []
+    /// Depth of `group by … { … }` bodies, where aggregates range over the group.
+    var aggregateDepth = 0
+    var loopDepth = 0
+    var functionDepth = 0
+    /// Directory of the file being compiled, for `use "./lib.wf"`.
+    var directory: String
+
+    init(session: Session, scope: Scope, directory: String) {
+        self.session = session
+        self.scope = scope
+        self.directory = directory
+    }
+
+    func error(_ e: WFError) -> Compiled {
+        errors.append(e)
+        return Compiled { _ in .null }
+    }
+
+    // MARK: Scopes
+
+    func declare(_ name: String, arity: Int? = nil) -> Int {
+        if let existing = scope.names[name] {
+            scope.names[name]?.arity = arity
+            return existing.slot
+        }
+        let slot = scope.function.size
+        scope.function.size += 1
+        scope.names[name] = Scope.Binding(slot: slot, arity: arity)
+        return slot
+    }
+
+    /// (function levels up, slot, arity) of a visible name.
+    func lookup(_ name: String) -> (hops: Int, slot: Int, arity: Int?)? {
+        var s: Scope? = scope
+        var hops = 0
+        var fn = scope.function
+        while let cur = s {
+            if cur.function !== fn { hops += 1; fn = cur.function }
+            if let b = cur.names[name] { return (hops, b.slot, b.arity) }
+            s = cur.parent
+        }
+        return nil
+    }
+
+    var visibleNames: [String] {
+        var out: [String] = []
+        var s: Scope? = scope
+        while let cur = s { out.append(contentsOf: cur.names.keys); s = cur.parent }
+        return out
+    }
+
+    func withBlockScope<T>(_ body: () -> T) -> T {
+        let saved = scope
+        scope = Scope(parent: saved, function: saved.function)
+        defer { scope = saved }
+        return body()
+    }
+
+    func withStage<T>(_ type: SType, _ body: () -> T) -> T {
+        itTypes.append(type)
+        defer { itTypes.removeLast() }
+        return body()
+    }
+
+    static func variableReader(hops: Int, slot: Int) -> Eval {
+        switch hops {
+        case 0: return { rt in rt.frame.slots[slot] }
+        case 1: return { rt in (rt.frame.parent ?? rt.frame).slots[slot] }
+        default: return { rt in rt.frame(hops).slots[slot] }
+        }
+    }
+
+    /// Every enumeration label, English and Chinese, for bare identifiers such as `congress`.
+    static let allLabels: Set<String> = {
+        var s = Set<String>()
+        for e in Vocab.all { s.formUnion(e.labels); s.formUnion(e.chinese) }
+        return s
+    }()
+}

@@ -1,0 +1,108 @@
+import WFStore
+
+/// A filter that reads columns directly: `.birth_year > 1980 and .form == congress` over a kind's
+/// set compiles to comparisons of `Int32` cells with constants, with no value boxed per row.
+/// Conditions it cannot express (derived fields, function calls) fall back to the general path.
+indirect enum RowPredicate {
+    case compare(FieldID, BinaryOp, Int32)
+    /// A string field compared with a text: resolved to an interned id when the filter runs.
+    case text(FieldID, BinaryOp, String)
+    case isNull(FieldID, Bool)
+    case and(RowPredicate, RowPredicate)
+    case or(RowPredicate, RowPredicate)
+    case not(RowPredicate)
+
+    /// A per-row test bound to `store`'s columns.
+    /// - Complexity: O(1) per row; reads base arrays directly when a column is unchanged.
+    func bind(_ store: Store) -> (Int32) -> Bool {
+        switch self {
+        case .compare(let f, let op, let c):
+            let col = store.column(f)
+            if col.isPristine && col.tail.isEmpty {
+                let base = col.base
+                return RowPredicate.comparator(op, c) { base[Int($0)] }
+            }
+            return RowPredicate.comparator(op, c) { col[$0] }
+        case .text(let f, let op, let s):
+            guard let id = store.strings.lookup(s) else { return { _ in op == .ne } }
+            return RowPredicate.compare(f, op, id).bind(store)
+        case .isNull(let f, let wantNull):
+            let col = store.column(f)
+            return { (col[$0] == nullCell) == wantNull }
+        case .and(let a, let b):
+            let x = a.bind(store), y = b.bind(store)
+            return { x($0) && y($0) }
+        case .or(let a, let b):
+            let x = a.bind(store), y = b.bind(store)
+            return { x($0) || y($0) }
+        case .not(let a):
+            let x = a.bind(store)
+            return { !x($0) }
+        }
+    }
+
+    /// Null cells compare false except under `!=`, exactly as the general path's `Value.compare`.
+    static func comparator(_ op: BinaryOp, _ c: Int32, _ read: @escaping (Int32) -> Int32) -> (Int32) -> Bool {
+        switch op {
+        case .eq: return { read($0) == c }
+        case .ne: return { read($0) != c }
+        case .lt: return { let v = read($0); return v != nullCell && v < c }
+        case .le: return { let v = read($0); return v != nullCell && v <= c }
+        case .gt: return { let v = read($0); return v != nullCell && v > c }
+        default: return { let v = read($0); return v != nullCell && v >= c }
+        }
+    }
+}
+
+extension Compiler {
+    /// The column form of `cond` over items of `kind`, or nil when some part needs the general path.
+    func rowPredicate(_ cond: Expr, _ kind: Kind) -> RowPredicate? {
+        switch cond.kind {
+        case .binary(.and, let l, let r):
+            guard let a = rowPredicate(l, kind), let b = rowPredicate(r, kind) else { return nil }
+            return .and(a, b)
+        case .binary(.or, let l, let r):
+            guard let a = rowPredicate(l, kind), let b = rowPredicate(r, kind) else { return nil }
+            return .or(a, b)
+        case .unary(.not, let e):
+            return rowPredicate(e, kind).map { .not($0) }
+        case .binary(let op, let l, let r) where [.eq, .ne, .lt, .le, .gt, .ge].contains(op):
+            if case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name) {
+                return fieldCompare(FieldID(kind, f), op, r)
+            }
+            if case .field(nil, let name, _) = r.kind, let f = kind.fieldIndex(name) {
+                let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
+                return fieldCompare(FieldID(kind, f), flipped, l)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    func fieldCompare(_ field: FieldID, _ op: BinaryOp, _ constant: Expr) -> RowPredicate? {
+        let equality = op == .eq || op == .ne
+        if case .null = constant.kind {
+            return equality ? .isNull(field, op == .eq) : nil
+        }
+        switch (field.field.type, constant.kind) {
+        case (.int, .int(let i)):
+            guard let c = Int32(exactly: i), c != nullCell else { return nil }
+            return .compare(field, op, c)
+        case (.date, .date(let d)):
+            return .compare(field, op, d.raw)
+        case (.bool, .bool(let b)):
+            return equality ? .compare(field, op, b ? 1 : 0) : nil
+        case (.string, .string(let s)):
+            return equality ? .text(field, op, s) : nil
+        case (.enumeration(let e), .name(let n)) where lookup(n) == nil:
+            guard let code = e.code(of: n) else { return nil }
+            return .compare(field, op, code)
+        case (.enumeration(let e), .string(let n)):
+            guard let code = e.code(of: n) else { return nil }
+            return .compare(field, op, code)
+        default:
+            return nil
+        }
+    }
+}

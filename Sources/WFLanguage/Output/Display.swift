@@ -1,0 +1,129 @@
+import Foundation
+import WFStore
+import WFRender
+
+/// Turns values into text and tables. Personal data is masked here, in the one place every
+/// output path (print, show, export, error messages) goes through.
+enum Display {
+    /// Decimals print with at most four places and no trailing zeros: 0.6667, 2.5, 3.
+    static func decimal(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d > 0 ? "inf" : "-inf" }
+        var s = String(format: "%.4f", d)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s == "-0" ? "0" : s
+    }
+
+    /// A value on one line (print, string concatenation, table cells of compound values).
+    static func inline(_ v: Value, reveal: Bool, store: Store? = nil) -> String {
+        switch v {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .decimal(let d): return decimal(d)
+        case .string(let s): return s
+        case .secret(let s): return reveal ? s : Masking.mask(s)
+        case .date(let d): return d.iso
+        case .duration(let d): return d.describe
+        case .label(let l): return l
+        case .enumValue(let t, let c): return Value.enumText(t, c)
+        case .list(let l): return "[" + l.map { quoted($0, reveal: reveal, store: store) }.joined(separator: ", ") + "]"
+        case .record(let r):
+            return "{" + zip(r.keys, r.values).map { "\($0): \(quoted($1, reveal: reveal, store: store))" }.joined(separator: ", ") + "}"
+        case .node(let k, let r):
+            if let store, store.isLive(k, r), k.nameField != nil { return store.displayName(k, r) }
+            return "\(k.name) #\(r)"
+        case .nodes(let s):
+            let n = store.map { s.count($0) } ?? (s.rows?.count ?? 0)
+            return "\(n) \(n == 1 ? s.kind.name : s.kind.plural)"
+        case .function(let f): return "fn \(f.name)(\(f.params.joined(separator: ", ")))"
+        }
+    }
+
+    static func quoted(_ v: Value, reveal: Bool, store: Store?) -> String {
+        if case .string(let s) = v { return "\"\(s)\"" }
+        return inline(v, reveal: reveal, store: store)
+    }
+
+    /// One table cell; nodes show their name, compound values their one-line form.
+    static func cell(_ v: Value, reveal: Bool, store: Store) -> Cell {
+        switch v {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(Int(i))
+        case .decimal(let d): return .decimal(d, decimal(d))
+        case .list(let l): return .text(l.map { inline($0, reveal: reveal, store: store) }.joined(separator: ", "))
+        default: return .text(inline(v, reveal: reveal, store: store))
+        }
+    }
+
+    /// The columns shown when a set of nodes prints as a table.
+    static func columns(_ kind: Kind) -> [String] {
+        switch kind {
+        case .org: return ["id", "name", "level", "form", "women", "parent"]
+        case .person: return ["id", "name", "birth_year", "phone", "roles"]
+        default: return ["id"] + kind.fields.map(\.name)
+        }
+    }
+
+    /// A value as a table, or nil for a scalar (which prints as a line).
+    static func table(_ v: Value, rt: Runtime, reveal: Bool) -> ResultTable? {
+        let store = rt.store
+        switch v {
+        case .nodes(let s):
+            return nodeTable(s.kind, s.ids(store), rt: rt, reveal: reveal)
+        case .node(let k, let r):
+            return card(k, r, rt: rt, reveal: reveal)
+        case .record(let r):
+            return ResultTable(columns: r.keys, rows: [r.values.map { cell($0, reveal: reveal, store: store) }])
+        case .list(let items):
+            if items.isEmpty { return nil }
+            if case .node(let k, _) = items[0], items.allSatisfy({ if case .node(let l, _) = $0 { return l == k } else { return false } }) {
+                let rows = items.compactMap { v -> Int32? in if case .node(_, let r) = v { return r } else { return nil } }
+                return nodeTable(k, ContiguousArray(rows), rt: rt, reveal: reveal)
+            }
+            if items.allSatisfy({ if case .record = $0 { return true } else { return false } }) {
+                var keys: [String] = []
+                for case .record(let r) in items { for k in r.keys where !keys.contains(k) { keys.append(k) } }
+                let rows = items.map { item -> [Cell] in
+                    guard case .record(let r) = item else { return [] }
+                    return keys.map { cell(r[$0] ?? .null, reveal: reveal, store: store) }
+                }
+                return ResultTable(columns: keys, rows: rows)
+            }
+            return ResultTable(columns: ["value"], rows: items.map { [cell($0, reveal: reveal, store: store)] })
+        default:
+            return nil
+        }
+    }
+
+    static func nodeTable(_ kind: Kind, _ rows: ContiguousArray<Int32>, rt: Runtime, reveal: Bool) -> ResultTable {
+        let cols = columns(kind)
+        let accessors = cols.map { Navigation.accessor(kind, $0) }
+        let out = rows.map { r in
+            accessors.map { acc -> Cell in
+                guard let acc else { return .null }
+                return cell(Navigation.read(rt, kind, r, acc), reveal: reveal, store: rt.store)
+            }
+        }
+        return ResultTable(columns: cols, rows: out)
+    }
+
+    /// A node's card: every field, then the size of every reverse edge.
+    static func card(_ kind: Kind, _ row: Int32, rt: Runtime, reveal: Bool) -> ResultTable {
+        let store = rt.store
+        guard store.isLive(kind, row) else {
+            return ResultTable(columns: ["field", "value"], rows: [[.text("id"), .int(Int(row))], [.text("deleted"), .bool(true)]])
+        }
+        var rows: [[Cell]] = [[.text("id"), .int(Int(row))]]
+        for (i, f) in kind.fields.enumerated() {
+            rows.append([.text(f.name), cell(Navigation.cellValue(store, FieldID(kind, i), store.cell(FieldID(kind, i), row)), reveal: reveal, store: store)])
+        }
+        for e in Store.reverseEdges(into: kind) {
+            let n = store.reverseCount(e.field, row)
+            if n > 0 { rows.append([.text(e.name), .int(n)]) }
+        }
+        return ResultTable(columns: ["field", "value"], rows: rows, title: "\(kind.name) #\(row)")
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import WFStore
+import WFRender
+
+/// `export EXPR to "file.csv"`: the format comes from the extension.
+enum Export {
+    static func write(_ v: Value, to path: String, rt: Runtime, span: Span) throws {
+        let reveal = rt.session.options.revealPersonal
+        let table = Display.table(v, rt: rt, reveal: reveal)
+            ?? ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]])
+        let ext = (path as NSString).pathExtension.lowercased()
+        let text: String
+        switch ext {
+        case "csv": text = Render.csv(table)
+        case "json": text = Render.json(table)
+        case "jsonl": text = Render.jsonLines(table)
+        case "md": text = Render.markdown(table)
+        case "html", "htm": text = Render.html(table, title: (path as NSString).lastPathComponent)
+        case "txt": text = Render.text(table)
+        default:
+            throw WFError.runtime("cannot tell the format of '\(path)'", span, hint: "end the name in .csv, .json, .jsonl, .md, .html or .txt")
+        }
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw WFError.runtime("cannot write '\(path)': \(error.localizedDescription)", span)
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import WFStore
+
+/// How a name after `.` reads a node: a stored field, a reverse edge, or a derived field.
+enum Accessor {
+    case field(FieldID)
+    case reverse(FieldID)
+    case derived(Derived)
+}
+
+/// Fields computed from the graph rather than stored.
+enum Derived: String, CaseIterable {
+    case id, descendants, ancestors, chair, holders, current_positions, current, roles, role, orgs, age
+
+    func applies(to kind: Kind) -> Bool {
+        switch self {
+        case .id: return true
+        case .descendants, .ancestors, .chair, .holders: return kind == .org
+        case .current_positions: return kind == .org || kind == .person
+        case .roles, .role, .orgs, .age: return kind == .person
+        case .current: return kind == .position
+        }
+    }
+
+    /// True when the result is a node set (so navigation over a set takes the union).
+    var isSet: Bool {
+        switch self {
+        case .descendants, .ancestors, .holders, .current_positions, .orgs: return true
+        default: return false
+        }
+    }
+
+    func resultKind(_ kind: Kind) -> Kind? {
+        switch self {
+        case .descendants, .ancestors: return .org
+        case .holders, .chair: return .person
+        case .current_positions: return .position
+        case .orgs: return .org
+        default: return nil
+        }
+    }
+}
+
+enum Navigation {
+    static let enumIndex: [String: Int] = {
+        var d: [String: Int] = [:]
+        for (i, e) in Vocab.all.enumerated() { d[e.name] = i }
+        return d
+    }()
+
+    /// - Complexity: O(fields + edges) per call; callers cache the result per call site.
+    static func accessor(_ kind: Kind, _ name: String) -> Accessor? {
+        if let i = kind.fieldIndex(name) { return .field(FieldID(kind, i)) }
+        if let e = Store.reverseEdges(into: kind).first(where: { $0.name == name }) { return .reverse(e.field) }
+        if let d = Derived(rawValue: name), d.applies(to: kind) { return .derived(d) }
+        return nil
+    }
+
+    /// Every name that reads something of `kind` (for suggestions and completion).
+    static func names(_ kind: Kind) -> [String] {
+        kind.fields.map(\.name) + Store.reverseEdges(into: kind).map(\.name)
+            + Derived.allCases.filter { $0.applies(to: kind) }.map(\.rawValue) + ["count"]
+    }
+
+    /// The kind an accessor leads to, when it leads to nodes.
+    static func targetKind(_ acc: Accessor, from kind: Kind) -> Kind? {
+        switch acc {
+        case .field(let f): if case .ref(let k) = f.field.type { return k } else { return nil }
+        case .reverse(let f): return f.kind
+        case .derived(let d): return d.resultKind(kind)
+        }
+    }
+
+    static func isSetValued(_ acc: Accessor) -> Bool {
+        switch acc {
+        case .field: return false
+        case .reverse: return true
+        case .derived(let d): return d.isSet
+        }
+    }
+
+    /// A stored cell as a value.
+    @inline(__always) static func cellValue(_ store: Store, _ field: FieldID, _ c: Int32) -> Value {
+        if c == nullCell { return .null }
+        switch field.field.type {
+        case .int: return .int(Int64(c))
+        case .bool: return .bool(c != 0)
+        case .date: return .date(Day(raw: c))
+        case .string: return .string(store.string(c))
+        case .personal: return .secret(store.string(c))
+        case .enumeration(let e): return .enumValue(enumIndex[e.name] ?? 0, c)
+        case .tags(let e):
+            let t = enumIndex[e.name] ?? 0
+            return .list(e.labels.indices.filter { c & (1 << Int32($0)) != 0 }.map { .enumValue(t, Int32($0)) })
+        case .ref(let k): return .node(k, c)
+        }
+    }
+
+    static func isCurrent(_ store: Store, position p: Int32, today: Day) -> Bool {
+        let from = store.cell(Schema.Position.from, p), to = store.cell(Schema.Position.to, p)
+        return (from == nullCell || from <= today.raw) && (to == nullCell || to >= today.raw)
+    }
+
+    static func currentPositions(_ store: Store, _ field: FieldID, _ row: Int32, today: Day) -> [Int32] {
+        store.reverse(field, row).filter { isCurrent(store, position: $0, today: today) }
+    }
+
+    /// Reads `acc` of one node.
+    static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
+        let store = rt.store
+        switch acc {
+        case .field(let f): return cellValue(store, f, store.cell(f, row))
+        case .reverse(let f): return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(store.reverse(f, row))))
+        case .derived(let d): return derived(rt, kind, row, d)
+        }
+    }
+
+    static func derived(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ d: Derived) -> Value {
+        let store = rt.store, today = rt.today
+        switch d {
+        case .id: return .int(Int64(row))
+        case .descendants: return .nodes(NodeSet(kind: .org, rows: ContiguousArray(descendants(store, [row]))))
+        case .ancestors:
+            var out: [Int32] = []
+            var cursor = store.cell(Schema.Org.parent, row)
+            while cursor != nullCell, out.count <= store.count(.org), store.isLive(.org, cursor) {
+                out.append(cursor)
+                cursor = store.cell(Schema.Org.parent, cursor)
+            }
+            return .nodes(NodeSet(kind: .org, rows: ContiguousArray(Set(out).sorted())))
+        case .chair:
+            let chair = Vocab.role.code(of: "chair") ?? 0
+            for p in currentPositions(store, Schema.Position.org, row, today: today)
+            where store.cell(Schema.Position.role, p) == chair {
+                return .node(.person, store.cell(Schema.Position.person, p))
+            }
+            return .null
+        case .holders:
+            let people = currentPositions(store, Schema.Position.org, row, today: today).map { store.cell(Schema.Position.person, $0) }
+            return .nodes(NodeSet(kind: .person, rows: ContiguousArray(Set(people).sorted())))
+        case .current_positions:
+            let field = kind == .org ? Schema.Position.org : Schema.Position.person
+            return .nodes(NodeSet(kind: .position, rows: ContiguousArray(currentPositions(store, field, row, today: today))))
+        case .current: return .bool(isCurrent(store, position: row, today: today))
+        case .roles:
+            let t = enumIndex[Vocab.role.name] ?? 0
+            let codes = Set(currentPositions(store, Schema.Position.person, row, today: today).map { store.cell(Schema.Position.role, $0) })
+            return .list(codes.sorted().map { .enumValue(t, $0) })
+        case .role:
+            let t = enumIndex[Vocab.role.name] ?? 0
+            let codes = currentPositions(store, Schema.Position.person, row, today: today).map { store.cell(Schema.Position.role, $0) }
+            return codes.min().map { .enumValue(t, $0) } ?? .null
+        case .orgs:
+            let orgs = currentPositions(store, Schema.Position.person, row, today: today).map { store.cell(Schema.Position.org, $0) }
+            return .nodes(NodeSet(kind: .org, rows: ContiguousArray(Set(orgs).sorted())))
+        case .age:
+            let y = store.cell(Schema.Person.birthYear, row)
+            return y == nullCell ? .null : .int(Int64(today.year) - Int64(y))
+        }
+    }
+
+    /// Every organisation below `roots` (not the roots), ascending.
+    /// - Complexity: O(descendants) with one reverse-index look-up each.
+    static func descendants(_ store: Store, _ roots: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        var seen = Set<Int32>(roots)
+        var queue = roots
+        var i = 0
+        while i < queue.count {
+            for c in store.reverse(Schema.Org.parent, queue[i]) where !seen.contains(c) {
+                seen.insert(c)
+                out.append(c)
+                queue.append(c)
+            }
+            i += 1
+        }
+        out.sort()
+        return out
+    }
+
+    /// Reads `acc` over a set: the union for node-valued accessors, a list otherwise.
+    static func readSet(_ rt: Runtime, _ set: NodeSet, _ acc: Accessor) throws -> Value {
+        let ids = set.ids(rt.store)
+        if let target = targetKind(acc, from: set.kind) {
+            if case .reverse(let f) = acc { return .nodes(reverseUnion(rt.store, f, ids)) }
+            if case .derived(.descendants) = acc {
+                return .nodes(NodeSet(kind: .org, rows: ContiguousArray(descendants(rt.store, Array(ids)))))
+            }
+            var seen = Set<Int32>()
+            var rows: [Int32] = []
+            for r in ids {
+                try rt.tick(Span(file: -1, start: 0, end: 0))
+                switch read(rt, set.kind, r, acc) {
+                case .node(_, let t) where t != nullCell: if seen.insert(t).inserted { rows.append(t) }
+                case .nodes(let s): for t in s.rows ?? [] where seen.insert(t).inserted { rows.append(t) }
+                default: break
+                }
+            }
+            rows.sort()
+            return .nodes(NodeSet(kind: target, rows: ContiguousArray(rows)))
+        }
+        var out: [Value] = []
+        out.reserveCapacity(ids.count)
+        for r in ids { out.append(read(rt, set.kind, r, acc)) }
+        return .list(out)
+    }
+
+    /// The rows of `field.kind` pointing at any of `targets`, ascending and distinct.
+    static func reverseUnion(_ store: Store, _ field: FieldID, _ targets: ContiguousArray<Int32>) -> NodeSet {
+        var rows: [Int32] = []
+        for t in targets { rows.append(contentsOf: store.reverse(field, t)) }
+        rows.sort()
+        var out = ContiguousArray<Int32>()
+        out.reserveCapacity(rows.count)
+        for r in rows where out.last != r { out.append(r) }
+        return NodeSet(kind: field.kind, rows: out)
+    }
+}

@@ -1,0 +1,92 @@
+import WFStore
+import WFDomain
+
+/// The state a running program reads and changes: the store, the current frame and item, and
+/// the limits (call depth, cancellation) that keep hostile programs from crashing the host.
+final class Runtime {
+    var store: Store
+    var frame: Frame
+    /// The current item of the innermost pipeline stage.
+    var it: Value = .null
+    /// The items of the current group, inside `group by … { … }` aggregates.
+    var group: [Value] = []
+    var callDepth = 0
+    var steps = 0
+    /// Counts mutations, so the session knows which statements changed the store (for undo).
+    var mutations = 0
+    let today: Day
+    unowned let session: Session
+    /// Deep recursion is an error long before the host stack runs out.
+    static let maxCallDepth = 200
+
+    init(store: Store, frame: Frame, today: Day, session: Session) {
+        self.store = store
+        self.frame = frame
+        self.today = today
+        self.session = session
+    }
+
+    var domain: Domain { Domain(today: today) }
+
+    /// Counts a step of a loop or call and polls for cancellation every 4096 steps.
+    @inline(__always) func tick(_ span: Span) throws {
+        steps &+= 1
+        if steps & 4095 == 0 { try pollCancel(span) }
+    }
+
+    func pollCancel(_ span: Span?) throws {
+        if session.options.isCancelled() { throw WFError(.interrupted, "interrupted", span: span) }
+    }
+
+    /// The frame `hops` function levels up.
+    @inline(__always) func frame(_ hops: Int) -> Frame {
+        var f = frame
+        var h = hops
+        while h > 0, let p = f.parent { f = p; h -= 1 }
+        return f
+    }
+
+    /// Calls a function value.
+    func invoke(_ f: Closure, _ args: [Value], _ span: Span) throws -> Value {
+        guard args.count == f.params.count else {
+            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
+        }
+        if callDepth >= Runtime.maxCallDepth {
+            throw WFError.runtime("recursion too deep (more than \(Runtime.maxCallDepth) nested calls)", span,
+                                  hint: "check that \(f.name) reaches a case that does not call itself")
+        }
+        try tick(span)
+        callDepth += 1
+        let savedFrame = frame, savedIt = it
+        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        for i in args.indices { newFrame.slots[i] = args[i] }
+        frame = newFrame
+        defer {
+            frame = savedFrame
+            it = savedIt
+            callDepth -= 1
+        }
+        if case .returned(let v) = try f.body(self) { return v }
+        return .null
+    }
+
+    /// Runs `body` with `it` bound to `item`.
+    @inline(__always) func with<T>(it item: Value, _ body: () throws -> T) rethrows -> T {
+        let saved = it
+        it = item
+        defer { it = saved }
+        return try body()
+    }
+}
+
+extension Value {
+    /// The items of a collection value, for stages over lists and sets alike.
+    func items(_ store: Store) -> [Value]? {
+        switch self {
+        case .list(let l): return l
+        case .nodes(let s): return s.ids(store).map { .node(s.kind, $0) }
+        case .null: return []
+        default: return nil
+        }
+    }
+}

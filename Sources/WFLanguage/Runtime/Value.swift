@@ -1,0 +1,135 @@
+import WFStore
+
+/// A value inside the evaluator. Small cases (numbers, dates, nodes) carry no allocation; node
+/// sets keep row ids as an `Int32` array, never an array of boxed values (style.md habits 7–8).
+enum Value {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case decimal(Double)
+    case string(String)
+    /// Personal data (phone, ID number): compares as its text, prints masked unless revealed.
+    case secret(String)
+    case date(Day)
+    case duration(Duration)
+    /// A bare identifier used as an enumeration label, before it meets a typed field.
+    case label(String)
+    /// A stored enumeration value: index into `Vocab.all`, and the code.
+    case enumValue(Int, Int32)
+    case list([Value])
+    case record(Record)
+    case node(Kind, Int32)
+    case nodes(NodeSet)
+    case function(Closure)
+
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .decimal: return "decimal"
+        case .string, .secret: return "string"
+        case .date: return "date"
+        case .duration: return "duration"
+        case .label: return "label"
+        case .enumValue(let t, _): return Vocab.all[t].name
+        case .list: return "list"
+        case .record: return "record"
+        case .node(let k, _): return k.name
+        case .nodes(let s): return "set of \(s.kind.plural)"
+        case .function: return "function"
+        }
+    }
+
+    var isNull: Bool { if case .null = self { return true } else { return false } }
+}
+
+/// An ordered record: keys in the order written, so tables keep the user's column order.
+struct Record {
+    var keys: [String]
+    var values: [Value]
+
+    init(keys: [String] = [], values: [Value] = []) {
+        self.keys = keys
+        self.values = values
+    }
+
+    /// - Complexity: O(keys); records are a handful of columns.
+    subscript(key: String) -> Value? {
+        guard let i = keys.firstIndex(of: key) else { return nil }
+        return values[i]
+    }
+
+    mutating func set(_ key: String, _ value: Value) {
+        if let i = keys.firstIndex(of: key) { values[i] = value } else { keys.append(key); values.append(value) }
+    }
+}
+
+/// Rows of one kind: either "every live row" (lazy, so `people | count` never materialises ids)
+/// or an ascending array of row ids.
+struct NodeSet {
+    let kind: Kind
+    /// nil: all live rows of `kind`.
+    let rows: ContiguousArray<Int32>?
+
+    static func all(_ kind: Kind) -> NodeSet { NodeSet(kind: kind, rows: nil) }
+
+    func count(_ store: Store) -> Int { rows?.count ?? store.liveCount(kind) }
+
+    /// The row ids, materialising "all" when needed.
+    /// - Complexity: O(rows)
+    func ids(_ store: Store) -> ContiguousArray<Int32> {
+        if let rows { return rows }
+        let n = store.count(kind)
+        var out = ContiguousArray<Int32>()
+        out.reserveCapacity(store.liveCount(kind))
+        let table = store[kind]
+        if table.deleted.isEmpty {
+            for i in 0..<n { out.append(Int32(i)) }
+        } else {
+            for i in 0..<n where table.isLive(Int32(i)) { out.append(Int32(i)) }
+        }
+        return out
+    }
+}
+
+/// A function value: a named or anonymous function with the frame it was created in.
+final class Closure {
+    let name: String
+    let params: [String]
+    let frameSize: Int
+    let body: Exec
+    let captured: Frame?
+    let span: Span
+
+    init(name: String, params: [String], frameSize: Int, body: @escaping Exec, captured: Frame?, span: Span) {
+        self.name = name
+        self.params = params
+        self.frameSize = frameSize
+        self.body = body
+        self.captured = captured
+        self.span = span
+    }
+}
+
+/// The local variables of one function call (or of the top level), by slot.
+final class Frame {
+    var slots: [Value]
+    let parent: Frame?
+
+    init(size: Int, parent: Frame?) {
+        slots = [Value](repeating: .null, count: size)
+        self.parent = parent
+    }
+}
+
+/// What running a statement did: carry on, or leave a loop or a function.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+}
+
+typealias Eval = (Runtime) throws -> Value
+typealias Exec = (Runtime) throws -> Flow

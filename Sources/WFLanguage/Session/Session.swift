@@ -1,0 +1,219 @@
+import Foundation
+import WFStore
+import WFRender
+import WFSnapshot
+
+/// One interpreter over one network: what the command line and the REPL drive.
+///
+/// Variables and functions persist across `run` calls (REPL entries). The store is a value: the
+/// undo history is a stack of earlier stores, each sharing all unchanged columns.
+public final class Session {
+    public private(set) var store: Store
+    public var options: SessionOptions
+    /// True when a mutation ran since the session started, was reset, or saved.
+    public var hasUnsavedChanges = false
+
+    let initialStore: Store
+    var sources: [SourceFile] = []
+    var globalFunction = FunctionScope(parent: nil)
+    var globalScope: Scope
+    var globalFrame = Frame(size: 0, parent: nil)
+    var history: [Store] = []
+    var arguments: [String: String] = [:]
+    var loadedModules = Set<String>()
+    let today: Day
+    /// Undo keeps this many earlier states.
+    static let historyLimit = 100
+
+    public init(store: Store, options: SessionOptions) {
+        self.store = store
+        self.initialStore = store
+        self.options = options
+        self.globalScope = Scope(parent: nil, function: globalFunction)
+        self.today = store.meta.asOf ?? options.today ?? Session.systemToday()
+    }
+
+    static func systemToday() -> Day {
+        let days = Int32(Date().timeIntervalSince1970 / 86_400)
+        return Day(raw: days)
+    }
+
+    func addSource(_ s: SourceFile) -> Int32 {
+        sources.append(s)
+        return Int32(sources.count - 1)
+    }
+
+    func render(_ e: WFError) -> String { ErrorRenderer.render(e, sources: sources, color: options.color) }
+
+    static func status(_ e: WFError) -> RunStatus {
+        switch e.phase {
+        case .syntax, .resolve, .usage: return .syntaxError
+        case .runtime, .rule, .interrupted: return .runtimeError
+        }
+    }
+
+    /// Parses and compiles `source` against the global scope. On failure the scope is restored,
+    /// so a REPL entry with a typo leaves no half-declared names behind.
+    struct CompileFailure: Error { let errors: [WFError] }
+
+    func compile(_ source: String, file: String) -> Result<(Compiler, [Exec], [Stmt]), CompileFailure> {
+        let id = addSource(SourceFile(name: file, text: source))
+        let stmts: [Stmt]
+        switch Parser.parse(sources[Int(id)], file: id) {
+        case .failure(let e): return .failure(CompileFailure(errors: [e]))
+        case .success(let s): stmts = s
+        }
+        let savedNames = globalScope.names, savedSize = globalFunction.size, savedModules = loadedModules
+        let dir = (file as NSString).deletingLastPathComponent
+        let compiler = Compiler(session: self, scope: globalScope, directory: dir.isEmpty ? "." : dir)
+        let (prologue, body) = compiler.compileStatements(stmts, topLevel: true)
+        if !compiler.errors.isEmpty {
+            globalScope.names = savedNames
+            globalFunction.size = savedSize
+            loadedModules = savedModules
+            return .failure(CompileFailure(errors: compiler.errors))
+        }
+        return .success((compiler, prologue + body, stmts))
+    }
+
+    /// Runs a whole script or one REPL entry. Prints via `options.output` / `errorOutput` and stops
+    /// at the first error; what was printed before it stays printed.
+    public func run(_ source: String, file: String, arguments: [String: String] = [:]) -> RunStatus {
+        let execs: [Exec], stmts: [Stmt]
+        switch compile(source, file: file) {
+        case .failure(let f):
+            options.errorOutput(render(f.errors[0]))
+            return Session.status(f.errors[0])
+        case .success(let r):
+            execs = r.1
+            stmts = r.2
+        }
+        let declared = Set(stmts.compactMap { s -> String? in if case .param(let d) = s.kind { return d.name } else { return nil } })
+        for name in arguments.keys.sorted() where !declared.contains(name) {
+            let near = Suggest.nearest(name, Array(declared))
+            let hint = near.isEmpty ? nil : "did you mean " + near.map { "--\($0)" }.joined(separator: " or ") + "?"
+            options.errorOutput(render(WFError(.usage, "unknown parameter --\(name)", span: nil,
+                                               hint: hint ?? (declared.isEmpty ? "this script takes no parameters" : "see --help"))))
+            return .syntaxError
+        }
+        self.arguments = arguments
+        if globalFrame.slots.count < globalFunction.size {
+            globalFrame.slots.append(contentsOf: [Value](repeating: .null, count: globalFunction.size - globalFrame.slots.count))
+        }
+        let rt = Runtime(store: store, frame: globalFrame, today: today, session: self)
+        for exec in execs {
+            let before = rt.store
+            let mutations = rt.mutations
+            do {
+                _ = try exec(rt)
+            } catch let e as WFError {
+                store = rt.store
+                options.errorOutput(render(e))
+                return Session.status(e)
+            } catch {
+                store = rt.store
+                options.errorOutput(render(WFError(.runtime, "\(error)", span: nil)))
+                return .runtimeError
+            }
+            if rt.mutations != mutations {
+                history.append(before)
+                if history.count > Session.historyLimit { history.removeFirst() }
+                hasUnsavedChanges = true
+            }
+            store = rt.store
+        }
+        return .ok
+    }
+
+    /// Every static error in `source` (syntax, unknown names and fields, argument counts), rendered;
+    /// empty when clean. Runs nothing and leaves the session as it was.
+    public func check(_ source: String, file: String) -> [String] {
+        let savedModules = loadedModules
+        let savedScope = globalScope, savedFunction = globalFunction
+        globalFunction = FunctionScope(parent: nil)
+        globalScope = Scope(parent: nil, function: globalFunction)
+        defer {
+            globalScope = savedScope
+            globalFunction = savedFunction
+            loadedModules = savedModules
+        }
+        switch compile(source, file: file) {
+        case .failure(let f): return f.errors.map(render)
+        case .success: return []
+        }
+    }
+
+    /// The parameters a script declares, for `wf SCRIPT --help`; a syntax error otherwise.
+    public func parameters(_ source: String, file: String) -> Result<[ParameterInfo], WFError> {
+        let id = addSource(SourceFile(name: file, text: source))
+        switch Parser.parse(sources[Int(id)], file: id) {
+        case .failure(let e): return .failure(e)
+        case .success(let stmts):
+            return .success(stmts.compactMap { s in
+                guard case .param(let d) = s.kind else { return nil }
+                return ParameterInfo(name: d.name, type: d.type, defaultText: d.defaultValue.map { sources[Int(id)].text($0.span) }, doc: d.doc)
+            })
+        }
+    }
+
+    /// Renders an error value as the session prints it (for callers that report their own errors).
+    public func renderError(_ e: WFError) -> String { render(e) }
+
+    /// Undoes the last top-level statement that changed the store.
+    /// - Returns: false when there is nothing to undo.
+    @discardableResult
+    public func undo() -> Bool {
+        guard let last = history.popLast() else { return false }
+        store = last
+        hasUnsavedChanges = !history.isEmpty
+        return true
+    }
+
+    func popHistory(_ rt: Runtime) -> Bool {
+        guard let last = history.popLast() else { return false }
+        rt.store = last
+        hasUnsavedChanges = !history.isEmpty
+        return true
+    }
+
+    /// Back to the store the session started with, with no variables.
+    public func reset() {
+        store = initialStore
+        history = []
+        hasUnsavedChanges = false
+        globalFunction = FunctionScope(parent: nil)
+        globalScope = Scope(parent: nil, function: globalFunction)
+        globalFrame = Frame(size: 0, parent: nil)
+        loadedModules = []
+    }
+
+    func save(_ s: Store, to path: String, span: Span) throws {
+        do {
+            if let handler = options.saveHandler { try handler(s, path) } else { try Snapshot.save(s, to: path) }
+            hasUnsavedChanges = false
+        } catch {
+            throw WFError.runtime("\(error)", span)
+        }
+    }
+
+    // MARK: Output
+
+    func emit(_ v: Value, _ rt: Runtime, asTable: Bool = false) {
+        let reveal = options.revealPersonal
+        if let table = Display.table(v, rt: rt, reveal: reveal) {
+            emitTable(table, rt)
+        } else if asTable {
+            emitTable(ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]]), rt)
+        } else if case .list = v {
+            options.output("[]\n")
+        } else {
+            var text = Display.inline(v, reveal: reveal, store: rt.store)
+            if !text.hasSuffix("\n") { text += "\n" }
+            options.output(text)
+        }
+    }
+
+    func emitTable(_ table: ResultTable, _ rt: Runtime) {
+        options.output(Render.render(table, as: options.format, options: RenderOptions(color: options.color, maxRows: options.maxTableRows)))
+    }
+}
