@@ -134,6 +134,14 @@ final class ReplLoopCommandTests: XCTestCase {
             "There are unsaved changes. :save FILE keeps them; Ctrl-D or :quit again leaves without saving.\n")
     }
 
+    func testPipedSessionSaysWhatIsLostAndLeavesAtOnce() {
+        let engine = FakeEngine()
+        let (_, transcript, status) = run(["change a", ":quit", "never"], engine: engine)
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(engine.executed, ["change a"])
+        XCTAssertEqual(transcript.err, "Leaving with unsaved changes (not saved).\n")
+    }
+
     func testWarningIsReArmedByOtherInputAndQuitBangLeavesAtOnce() {
         let engine = FakeEngine()
         engine.unsaved = true

@@ -8,15 +8,15 @@ import Darwin
 /// is unfinished), runs `:commands` itself and hands everything else to the engine, times
 /// statements, turns Ctrl-C into "interrupted" and guards against leaving with unsaved changes.
 public final class ReplLoop {
-    private let engine: ReplEngine
-    private let reader: LineReader
+    let engine: ReplEngine
+    let reader: LineReader
     private let options: ReplOptions
-    private let output: ReplOutput
-    private let style: Style
+    let output: ReplOutput
+    let style: Style
     private let clock: () -> UInt64
 
     /// `:time` is on: every statement reports how long it took.
-    public private(set) var isTiming = false
+    public internal(set) var isTiming = false
     /// A leave was refused once because of unsaved changes; the next one goes through.
     private var warnedAboutUnsavedChanges = false
     private var exitStatus: Int32 = 0
@@ -136,73 +136,9 @@ public final class ReplLoop {
         return perform(known, argument: command.argument)
     }
 
-    private func perform(_ command: ReplCommand, argument: String) -> Outcome {
-        let argumentOrNil = argument.isEmpty ? nil : argument
-        switch command {
-        case .help:
-            if let topic = argumentOrNil, topic.hasPrefix(":") {
-                let name = String(topic.dropFirst())
-                guard let asked = ReplCommand(named: name) else { return reportUnknown(name) }
-                let usage = asked.synopsis.isEmpty ? asked.spelled : asked.spelled + " " + asked.synopsis
-                output.write(usage + "\n  " + asked.summary + "\n")
-            } else if let topic = argumentOrNil {
-                output.write(terminated(engine.help(topic)))
-            } else {
-                output.write(ReplCommand.overview + "\n" + terminated(engine.help(nil)))
-            }
-        case .schema:
-            output.write(terminated(engine.schema(argumentOrNil)))
-        case .load:
-            guard let path = argumentOrNil else { return fail("usage: :load FILE") }
-            do {
-                try engine.load(expandHome(path))
-            } catch {
-                fail("cannot load \(path): \(error)")
-            }
-        case .save:
-            do {
-                try engine.save(argumentOrNil.map(expandHome))
-            } catch {
-                fail("cannot save: \(error)")
-            }
-        case .time:
-            switch argument {
-            case "": isTiming.toggle()
-            case "on": isTiming = true
-            case "off": isTiming = false
-            default: return run(argument, timed: true)
-            }
-            output.write("timing \(isTiming ? "on" : "off")\n")
-        case .format:
-            guard let name = argumentOrNil else { return fail("usage: :format " + ReplCommand.format.synopsis) }
-            guard OutputFormatNames.all.contains(name) else {
-                let hint = NearestName.nearest(to: name, among: OutputFormatNames.all).map { "; did you mean '\($0)'?" } ?? ""
-                return fail("unknown format '\(name)'\(hint) (" + OutputFormatNames.all.joined(separator: ", ") + ")")
-            }
-            do {
-                try engine.setFormat(name)
-                output.write("format \(name)\n")
-            } catch {
-                fail("\(error)")
-            }
-        case .undo:
-            output.write(engine.undo() ? "undone\n" : "nothing to undo\n")
-        case .reset:
-            if engine.hasUnsavedChanges {
-                engine.reset()
-                output.write("unsaved changes discarded\n")
-            } else {
-                output.write("no unsaved changes\n")
-            }
-        case .quit:
-            break // handled by `handle`, which may refuse to leave
-        }
-        return .goOn
-    }
-
     /// Runs source through the engine with Ctrl-C armed, and reports interruption and timing.
     /// An interrupt ends a session fed from a pipe: Ctrl-C there means "stop the script".
-    private func run(_ source: String, timed: Bool) -> Outcome {
+    func run(_ source: String, timed: Bool) -> Outcome {
         InterruptSignal.clear()
         let start = clock()
         engine.execute(source, isCancelled: { InterruptSignal.isRequested })
@@ -219,8 +155,13 @@ public final class ReplLoop {
     }
 
     /// True when leaving is fine now; with unsaved changes the first attempt only warns.
-    private func mayLeave() -> Bool {
+    /// Without a terminal nobody can answer, so the session says what is lost and leaves.
+    func mayLeave() -> Bool {
         guard engine.hasUnsavedChanges, !warnedAboutUnsavedChanges else { return true }
+        guard reader.isInteractive else {
+            output.writeError(style.warning("Leaving with unsaved changes (not saved).") + "\n")
+            return true
+        }
         warnedAboutUnsavedChanges = true
         output.writeError(style.warning("There are unsaved changes. :save FILE keeps them; "
             + "Ctrl-D or :quit again leaves without saving.") + "\n")
@@ -234,65 +175,5 @@ public final class ReplLoop {
             if handle(entry) == .leave { break }
         }
         warnedAboutUnsavedChanges = false
-    }
-
-    // MARK: - Messages
-
-    @discardableResult
-    private func fail(_ message: String) -> Outcome {
-        output.writeError(style.error("error:") + " " + message + "\n")
-        return .goOn
-    }
-
-    @discardableResult
-    private func reportUnknown(_ name: String) -> Outcome {
-        let spellings = ReplCommand.allCases.map(\.rawValue) + ReplCommand.allCases.flatMap(\.aliases)
-        let hint = NearestName.nearest(to: name, among: spellings).map { "; did you mean ':\(ReplCommand(named: $0)?.rawValue ?? $0)'?" } ?? ""
-        return fail("unknown command ':\(name)'\(hint) (:help lists the commands)")
-    }
-
-    private func terminated(_ text: String) -> String {
-        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
-    }
-
-    private func isSwitch(_ argument: String) -> Bool { argument == "on" || argument == "off" }
-
-    private func expandHome(_ path: String) -> String {
-        PathCompletion.expandHome(path, home: getenv("HOME").map { String(cString: $0) })
-    }
-
-    // MARK: - Helpers
-
-    /// "0.4 ms", "12.3 ms", "1.25 s".
-    public static func describe(nanoseconds: UInt64) -> String {
-        if nanoseconds < 999_950_000 {
-            let tenths = (nanoseconds + 50_000) / 100_000
-            return "\(tenths / 10).\(tenths % 10) ms"
-        }
-        let hundredths = (nanoseconds + 5_000_000) / 10_000_000
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
-    }
-
-    /// Monotonic time in nanoseconds.
-    public static func monotonicNanoseconds() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
-    }
-
-    /// The whole file as UTF-8 text, or nil when it cannot be opened (a missing rc file is
-    /// normal). Invalid UTF-8 is repaired rather than refused.
-    static func readFile(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -14,6 +14,9 @@ enum EditLineState {
     nonisolated(unsafe) static var prompt: UnsafeMutablePointer<CChar>? = strdup("")
     /// Set by the Ctrl-C key function; the reader then drops the line.
     nonisolated(unsafe) static var ctrlCPressed = false
+    /// The text right of the cursor when Ctrl-C was pressed: written again so that the cursor
+    /// ends after the line and "^C" does not cover any of it.
+    nonisolated(unsafe) static var textAfterCursor = ""
     /// Set by the Ctrl-Z key function; the reader suspends and then restores the line.
     nonisolated(unsafe) static var suspendPressed = false
     /// Where Tab gets candidates.
@@ -35,8 +38,17 @@ enum EditLineCallbacks {
 
     /// Ctrl-C while editing: end the read as if Enter were pressed, flagged so the line is
     /// dropped. (With `isig` off while editing, Ctrl-C reaches the editor as a key.)
-    static let interrupt: wf_key_fn = { _, _ in
+    static let interrupt: wf_key_fn = { editor, _ in
         EditLineState.ctrlCPressed = true
+        EditLineState.textAfterCursor = ""
+        if let editor, let info = el_line(editor), let buffer = info.pointee.buffer {
+            let length = Int(wf_el_line_length(info))
+            let cursor = Int(wf_el_cursor_offset(info))
+            if cursor >= 0, cursor < length {
+                let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
+                EditLineState.textAfterCursor = String(decoding: bytes[cursor...], as: UTF8.self)
+            }
+        }
         return UInt8(CC_NEWLINE)
     }
 

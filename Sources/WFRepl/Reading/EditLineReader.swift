@@ -78,7 +78,7 @@ public final class EditLineReader: LineReader {
             // dropped text visible above the next prompt, as shells do.
             EditLineState.ctrlCPressed = false
             if let screen = EditLineState.screen {
-                fputs("^C\n", screen)
+                fputs(EditLineState.textAfterCursor + "^C\n", screen)
                 fflush(screen)
             }
             return .interrupted

@@ -126,11 +126,12 @@ class ReplInTerminal(unittest.TestCase):
 
     def _outcome_ok(self):
         outcome = getattr(self, "_outcome", None)
-        errors = getattr(outcome, "errors", None)
-        if errors is None:
-            result = getattr(outcome, "result", None)
-            return result is None or (not result.failures and not result.errors)
-        return all(error is None for _, error in errors)
+        if outcome is None:
+            return True
+        if hasattr(outcome, "errors"):  # Python up to 3.10 collects them on the outcome
+            return all(error is None for _, error in outcome.errors)
+        result = outcome.result         # 3.11 and later report them to the result at once
+        return not any(test is self for test, _ in result.errors + result.failures)
 
     def start(self, **kwargs):
         session = ReplSession(self.home, self.history, **kwargs)
