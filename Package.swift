@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "WFRenderTests", dependencies: ["WFRender"]),
         .testTarget(name: "WFInterchangeTests", dependencies: ["WFInterchange", "WFStore"]),
         .testTarget(name: "WFLanguageTests", dependencies: ["WFLanguage", "WFGenerator"], resources: [.copy("golden")]),
-        .testTarget(name: "WFReplTests", dependencies: ["WFRepl"]),
+        .testTarget(name: "WFReplTests", dependencies: ["WFRepl", "wf"], exclude: ["pty"]),
         // Runs the built `wf` binary end to end (exit codes, messages, files).
         .testTarget(name: "WFCommandsTests", dependencies: ["wf", "WFStore", "WFSnapshot"]),
     ],
