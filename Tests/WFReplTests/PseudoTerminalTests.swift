@@ -1,14 +1,18 @@
 import XCTest
 
 /// Runs the end-to-end pseudo-terminal tests (`pty/test_repl.py`, python3 + pexpect) against
-/// the executable named by `WF_BIN`. They need a built `wf` whose REPL is wired to the language,
-/// which this test target cannot build itself, so without `WF_BIN` the test is skipped.
+/// the `wf` executable built beside this test bundle (the target depends on it), or the one
+/// named by `WF_BIN`.
 final class PseudoTerminalTests: XCTestCase {
     func testReplInAPseudoTerminal() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let binary = environment["WF_BIN"], !binary.isEmpty else {
-            throw XCTSkip("set WF_BIN to the wf executable to run the pseudo-terminal tests")
+        var environment = ProcessInfo.processInfo.environment
+        let bundle = Bundle(for: PseudoTerminalTests.self).bundleURL
+        let built = [bundle.appendingPathComponent("wf"), bundle.deletingLastPathComponent().appendingPathComponent("wf")]
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+        guard let binary = environment["WF_BIN"].flatMap({ $0.isEmpty ? nil : $0 }) ?? built else {
+            return XCTFail("no wf executable beside the test bundle at \(bundle.path)")
         }
+        environment["WF_BIN"] = binary
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), "WF_BIN is not an executable: \(binary)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("pty/test_repl.py").path
