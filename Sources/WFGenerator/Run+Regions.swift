@@ -169,6 +169,12 @@ extension Run {
     @discardableResult
     private func upperCommittee(org: Int32, place: String, heads: [Int32], vices: ClosedRange<Int>, extras: ClosedRange<Int>,
                                 term: Term, women: Int) -> Int32 {
+        // Its members' ID numbers carry the code of the seat's first district (xx0101, xxyy01).
+        for i in stride(from: 2, to: 6, by: 2) where code[i] == UInt8(ascii: "0") && code[i + 1] == UInt8(ascii: "0") {
+            code[i + 1] = UInt8(ascii: "1")
+        }
+        countyCode = Array(code[0..<6])
+        if scale == .nation && org == 0 { countyCode = Array("110101".utf8) }
         let committee = newCommittee(of: org, term: term, vices: rng.int(vices), execs: rng.int(extras), born: 1962...1990,
                                      chairTags: Codes.Tag.partyMember | Codes.Tag.cadre, livesIn: org) {
             self.drawTags([(Codes.Tag.partyMember, 0.7), (Codes.Tag.skilled, 0.3), (Codes.Tag.entrepreneur, 0.15)])
