@@ -49,6 +49,21 @@ final class DeterminismTests: XCTestCase {
         XCTAssertGreaterThan(reports.count, 5, "a county reports after each of its townships")
     }
 
+    /// An as-of date far from the 2021 term still gives a consistent network, without a crash.
+    func testFarAsOfDates() throws {
+        for (year, month, day) in [(1990, 1, 1), (2017, 1, 1), (2100, 12, 31), (9990, 1, 1)] {
+            let asOf = try XCTUnwrap(Day(year: year, month: month, day: day))
+            let store = Generator(scale: .township, seed: 4, asOf: asOf).generate()
+            XCTAssertGreaterThan(store.count(.position), 100)
+            for p in 0..<Int32(store.count(.position)) {
+                XCTAssertLessThan(store.cell(Schema.Position.from, p), store.cell(Schema.Position.to, p))
+            }
+            for l in 0..<Int32(store.count(.ledger)) {
+                XCTAssertLessThanOrEqual(store.cell(Schema.Ledger.date, l), asOf.raw)
+            }
+        }
+    }
+
     /// Terms follow the five-yearly village elections: 2021–2026 until the 2026 election
     /// (September to December), then 2026–2031.
     func testTermsFollowTheVillageElections() throws {
