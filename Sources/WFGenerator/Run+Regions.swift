@@ -97,11 +97,21 @@ extension Run {
                                 founded: date(rng.int(1949...1980), 3, 8))
         var heads: [Int32] = [], women = 0
         let counties = rng.int(shape.countiesPerCity)
+        // Numbered by kind as in real codes: 34 % districts, 14 % county-level cities, the rest counties.
         var districts = 0, plain = 20, cities = 80
         for _ in 0..<counties {
             let roll = rng.unit()
             let number: Int
-            if roll < 0.34 { districts += 1; number = districts } else if roll < 0.48 { cities += 1; number = min(99, cities) } else { plain += 1; number = min(79, plain) }
+            if roll < 0.34 {
+                districts += 1
+                number = min(20, districts)
+            } else if roll < 0.48 {
+                cities += 1
+                number = min(99, cities)
+            } else {
+                plain += 1
+                number = min(79, plain)
+            }
             let c = county(parent: org, number: number)
             heads.append(c.chair)
             women += c.women
