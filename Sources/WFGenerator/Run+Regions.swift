@@ -25,13 +25,15 @@ extension Run {
             enterProvince(code: rng.pick(Run.provinceCodes))
             enterCounty(number: rng.int(1...30), city: rng.int(1...12))
             _ = township(parent: nullCell, kind: .town, number: 100 + rng.int(1...20))
+            commendations(firstPerson: 0, villages: countyVillages)
         case .village:
             enterProvince(code: rng.pick(Run.provinceCodes))
             enterCounty(number: rng.int(1...30), city: rng.int(1...12))
             setCode(100 + rng.int(1...20), offset: 6, width: 3)
             diligence = rng.double(0.76...0.9)
             setCode(200 + rng.int(1...30), offset: 9, width: 3)
-            _ = village(parent: nullCell, community: false, term: term(baseYear: 2021, month: electionMonth, day: rng.int(1...28)))
+            let v = village(parent: nullCell, community: false, term: term(baseYear: 2021, month: electionMonth, day: rng.int(1...28)))
+            commendations(firstPerson: 0, villages: [v.org])
         }
         reportEnd()
     }

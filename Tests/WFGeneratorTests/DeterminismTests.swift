@@ -21,6 +21,19 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(c.bytes, d.bytes)
     }
 
+    /// A township network has every kind of record; a village one all but the township's
+    /// rotating presidium and turns.
+    func testSmallScalesHaveEveryKind() {
+        let township = Generator(scale: .township, seed: 8).generate()
+        for kind in Kind.allCases { XCTAssertGreaterThan(township.count(kind), 0, kind.name) }
+        let village = Generator(scale: .village, seed: 8).generate()
+        for kind in Kind.allCases where kind != .presidium && kind != .turn {
+            XCTAssertGreaterThan(village.count(kind), 0, kind.name)
+        }
+        XCTAssertEqual(village.count(.presidium), 0)
+        XCTAssertEqual(village.cell(Schema.Org.parent, 0), nullCell, "the village is the root")
+    }
+
     func testDifferentSeedsDiffer() {
         let a = contents(Generator(scale: .township, seed: 11).generate())
         let b = contents(Generator(scale: .township, seed: 12).generate())
