@@ -25,10 +25,10 @@ extension Run {
         var plans: [BodyPlan] = []
         var horizontalKinds = [0, 1, 2, 2, 3, 4]
         rng.shuffle(&horizontalKinds)
-        for kind in horizontalKinds.prefix(rng.int(2...5)) { plans.append(horizontalPlan(kind, place: place)) }
+        for kind in horizontalKinds.prefix(rng.int(1...3)) { plans.append(horizontalPlan(kind, place: place)) }
         var newKinds = [0, 1, 2, 3, 4, 5, 6, 7]
         rng.shuffle(&newKinds)
-        for kind in newKinds.prefix(rng.int(1...4)) { plans.append(newFieldPlan(kind, place: place, street: street)) }
+        for kind in newKinds.prefix(rng.int(1...3)) { plans.append(newFieldPlan(kind, place: place, street: street)) }
 
         var chairs: [Int32] = []
         let region = regionCode()
@@ -62,22 +62,22 @@ extension Run {
         switch kind {
         case 0:
             let name = countyNames.claim { place + self.rng.pick(PlaceSyllables.agencies) }
-            return BodyPlan(unit: Codes.Unit.agency, field: field, place: name, form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.agency, field: field, place: name, form: fed, execs: 2...5,
                             chairTag: Codes.Tag.agencyHead, microHost: nil)
         case 1:
             let name = countyNames.claim { place + self.rng.pick(PlaceSyllables.institutions) }
-            return BodyPlan(unit: Codes.Unit.institution, field: field, place: name, form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.institution, field: field, place: name, form: fed, execs: 2...5,
                             chairTag: Codes.Tag.agencyHead, microHost: nil)
         case 2:
-            return BodyPlan(unit: Codes.Unit.enterprise, field: field, place: company(), form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.enterprise, field: field, place: company(), form: fed, execs: 2...5,
                             chairTag: Codes.Tag.entrepreneur, microHost: nil)
         case 3:
             let name = countyNames.claim { place + self.rng.pick(PlaceSyllables.socialOrgs) }
-            return BodyPlan(unit: Codes.Unit.socialOrg, field: field, place: name, form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.socialOrg, field: field, place: name, form: fed, execs: 2...5,
                             chairTag: Codes.Tag.socialOrgHead, microHost: nil)
         default:
             let name = countyNames.claim { place + self.rng.pick(PlaceSyllables.fellowships) }
-            return BodyPlan(unit: Codes.Unit.fellowship, field: field, place: name, form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.fellowship, field: field, place: name, form: fed, execs: 2...5,
                             chairTag: Codes.Tag.entrepreneur, microHost: nil)
         }
     }
@@ -95,12 +95,12 @@ extension Run {
                             chairTag: Codes.Tag.entrepreneur, microHost: Codes.Host.enterpriseSite)
         case 2:
             let name = countyNames.claim { PlaceNamer.regionRoot(&self.rng) + self.rng.pick(PlaceSyllables.markets) }
-            return BodyPlan(unit: Codes.Unit.market, field: field, place: name, form: fed, execs: 4...9,
+            return BodyPlan(unit: Codes.Unit.market, field: field, place: name, form: fed, execs: 3...7,
                             chairTag: Codes.Tag.entrepreneur, microHost: Codes.Host.ownSite)
         case 3:
             let small = rng.chance(0.25)
             return BodyPlan(unit: Codes.Unit.twoNew, field: field, place: company(),
-                            form: small ? Codes.Form.workGroup : fed, execs: small ? 0...0 : 4...8,
+                            form: small ? Codes.Form.workGroup : fed, execs: small ? 0...0 : 2...5,
                             chairTag: Codes.Tag.entrepreneur, microHost: Codes.Host.enterpriseSite)
         case 4:
             let name = countyNames.claim { place + PlaceNamer.urbanRoot(&self.rng) + "广场舞队" }
@@ -108,15 +108,15 @@ extension Run {
                             chairTag: Codes.Tag.danceLeader, microHost: nil)
         case 5:
             let name = countyNames.claim { place + "流动妇女" }
-            return BodyPlan(unit: Codes.Unit.migrantWomen, field: field, place: name, form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.migrantWomen, field: field, place: name, form: fed, execs: 2...5,
                             chairTag: Codes.Tag.migrant, microHost: Codes.Host.communityRoom)
         case 6:
             let name = countyNames.claim { place + "女创客联盟" }
-            return BodyPlan(unit: Codes.Unit.makers, field: field, place: name, form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.makers, field: field, place: name, form: fed, execs: 2...5,
                             chairTag: Codes.Tag.entrepreneur, microHost: nil)
         default:
             let name = countyNames.claim { place + "自由职业女性" }
-            return BodyPlan(unit: Codes.Unit.freelancers, field: field, place: name, form: fed, execs: 4...8,
+            return BodyPlan(unit: Codes.Unit.freelancers, field: field, place: name, form: fed, execs: 2...5,
                             chairTag: Codes.Tag.skilled, microHost: nil)
         }
     }

@@ -25,13 +25,15 @@ extension Run {
             enterProvince(code: rng.pick(Run.provinceCodes))
             enterCounty(number: rng.int(1...30), city: rng.int(1...12))
             _ = township(parent: nullCell, kind: .town, number: 100 + rng.int(1...20))
+            commendations(firstPerson: 0, villages: countyVillages)
         case .village:
             enterProvince(code: rng.pick(Run.provinceCodes))
             enterCounty(number: rng.int(1...30), city: rng.int(1...12))
             setCode(100 + rng.int(1...20), offset: 6, width: 3)
             diligence = rng.double(0.76...0.9)
             setCode(200 + rng.int(1...30), offset: 9, width: 3)
-            _ = village(parent: nullCell, community: false, term: term(baseYear: 2021, month: electionMonth, day: rng.int(1...28)))
+            let v = village(parent: nullCell, community: false, term: term(baseYear: 2021, month: electionMonth, day: rng.int(1...28)))
+            commendations(firstPerson: 0, villages: [v.org])
         }
         reportEnd()
     }
@@ -97,11 +99,21 @@ extension Run {
                                 founded: date(rng.int(1949...1980), 3, 8))
         var heads: [Int32] = [], women = 0
         let counties = rng.int(shape.countiesPerCity)
+        // Numbered by kind as in real codes: 34 % districts, 14 % county-level cities, the rest counties.
         var districts = 0, plain = 20, cities = 80
         for _ in 0..<counties {
             let roll = rng.unit()
             let number: Int
-            if roll < 0.34 { districts += 1; number = districts } else if roll < 0.48 { cities += 1; number = min(99, cities) } else { plain += 1; number = min(79, plain) }
+            if roll < 0.34 {
+                districts += 1
+                number = min(20, districts)
+            } else if roll < 0.48 {
+                cities += 1
+                number = min(99, cities)
+            } else {
+                plain += 1
+                number = min(79, plain)
+            }
             let c = county(parent: org, number: number)
             heads.append(c.chair)
             women += c.women
@@ -169,6 +181,12 @@ extension Run {
     @discardableResult
     private func upperCommittee(org: Int32, place: String, heads: [Int32], vices: ClosedRange<Int>, extras: ClosedRange<Int>,
                                 term: Term, women: Int) -> Int32 {
+        // Its members' ID numbers carry the code of the seat's first district (xx0101, xxyy01).
+        for i in stride(from: 2, to: 6, by: 2) where code[i] == UInt8(ascii: "0") && code[i + 1] == UInt8(ascii: "0") {
+            code[i + 1] = UInt8(ascii: "1")
+        }
+        countyCode = Array(code[0..<6])
+        if scale == .nation && org == 0 { countyCode = Array("110101".utf8) }
         let committee = newCommittee(of: org, term: term, vices: rng.int(vices), execs: rng.int(extras), born: 1962...1990,
                                      chairTags: Codes.Tag.partyMember | Codes.Tag.cadre, livesIn: org) {
             self.drawTags([(Codes.Tag.partyMember, 0.7), (Codes.Tag.skilled, 0.3), (Codes.Tag.entrepreneur, 0.15)])

@@ -35,11 +35,14 @@ extension Run {
                          founded: date(rng.int(1950...1985), 3, 8), termStart: term.from, termEnd: term.to)
         if rng.chance(0.4) { onlineFederation(parent: org, place: place, level: Codes.Level.township, term: term) }
 
-        // Villages and communities, numbered as in real codes: communities from 001, villages from 201.
-        let communityShare = kind == .street ? 0.88 : (kind == .town ? 0.07 : 0.02)
+        // Villages and communities, numbered as in real codes: communities from 001, villages from
+        // 201. Streets are smaller and mostly communities, towns mostly villages: this gives the
+        // country's 113,000 communities beside 500,000 villages.
+        let communityShare = kind == .street ? 0.85 : (kind == .town ? 0.05 : 0.02)
         var heads: [Int32] = [], villages: [Int32] = []
         var women = 0, communities = 0, ruralVillages = 0
-        let count = rng.int(shape.villagesPerTownship)
+        let drawn = rng.int(shape.villagesPerTownship)
+        let count = kind == .street && !shape.demo ? max(4, drawn * 7 / 10) : drawn
         for i in 0..<count {
             let forced = demoVillage(townshipPlace: place, index: i)
             let community = forced == nil && rng.chance(communityShare)

@@ -41,7 +41,7 @@ extension Run {
             committee = [head]
         } else {
             let vices = women < 500 ? 1 : (women > 2200 ? 3 : 2)
-            let execs = min(15, max(8, 8 + women / 450 + rng.int(-1...1)))
+            let execs = min(15, max(8, 8 + women / 600 + rng.int(-1...1)))
             committee = newCommittee(of: org, term: term, vices: vices, execs: execs, born: 1960...1998,
                                      chairTags: drawTags([(Codes.Tag.cadre, 0.6), (Codes.Tag.partyMember, 0.75)]),
                                      livesIn: org) { self.villageExecTags(community: community) }
@@ -105,15 +105,15 @@ extension Run {
         return (all, groups)
     }
 
-    /// A leader for every women's group: about 55 % of them are the village's own execs (§4 draws
-    /// execs from group leaders), the rest are women of the unit. One group in ten has a micro-home.
+    /// A leader for every women's group: about 80 % of them are the village's own execs while
+    /// execs last (§4 draws execs from group leaders), the rest are women of the unit. One group in ten has a micro-home.
     private func groupLeaders(_ groups: [(org: Int32, unit: Int32, place: String)], committee: [Int32], skip: Int,
                               term: Term, community: Bool) {
         var nextExec = skip
         for group in groups {
             let unitTag = group.unit == Codes.Unit.grid ? Codes.Tag.gridWorker
                 : (group.unit == Codes.Unit.building ? Codes.Tag.buildingHead : 0)
-            if nextExec < committee.count && rng.chance(0.55) {
+            if nextExec < committee.count && rng.chance(0.8) {
                 let person = committee[nextExec]
                 nextExec += 1
                 appoint(person, Codes.Role.groupLeader, of: group.org, term: term)

@@ -8,7 +8,7 @@ public enum Scale: String, CaseIterable, Sendable {
 ///
 /// Branching at province and nation scale follows the real means (domain.md, end of 2022):
 /// about 9.8 cities per province, 8.6 counties per city, 13.6 townships per county and 15.9
-/// villages and communities per township. County and township scale are a little larger, as the
+/// villages and communities per township (streets have 30 % fewer, `Run.township`). County and township scale are a little larger, as the
 /// brief asks (10–20 townships, 15–30 villages). Every range stays at or below 30 villages per
 /// township, so that a township federation's 20–35 execs can hold every village chair (§5).
 struct Shape {
@@ -16,7 +16,7 @@ struct Shape {
     var citiesPerProvince: ClosedRange<Int> = 7...13
     var countiesPerCity: ClosedRange<Int> = 6...11
     var townshipsPerCounty: ClosedRange<Int> = 9...18
-    var villagesPerTownship: ClosedRange<Int> = 11...21
+    var villagesPerTownship: ClosedRange<Int> = 11...22
     /// Ledger years kept before the as-of date, and the share of execs whose ledger is generated.
     var ledgerYears = 2
     var ledgerShare = 1.0

@@ -21,6 +21,19 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(c.bytes, d.bytes)
     }
 
+    /// A township network has every kind of record; a village one all but the township's
+    /// rotating presidium and turns.
+    func testSmallScalesHaveEveryKind() {
+        let township = Generator(scale: .township, seed: 8).generate()
+        for kind in Kind.allCases { XCTAssertGreaterThan(township.count(kind), 0, kind.name) }
+        let village = Generator(scale: .village, seed: 8).generate()
+        for kind in Kind.allCases where kind != .presidium && kind != .turn {
+            XCTAssertGreaterThan(village.count(kind), 0, kind.name)
+        }
+        XCTAssertEqual(village.count(.presidium), 0)
+        XCTAssertEqual(village.cell(Schema.Org.parent, 0), nullCell, "the village is the root")
+    }
+
     func testDifferentSeedsDiffer() {
         let a = contents(Generator(scale: .township, seed: 11).generate())
         let b = contents(Generator(scale: .township, seed: 12).generate())
@@ -47,6 +60,21 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(reports, reports.sorted())
         XCTAssertLessThanOrEqual(reports.count, 102)
         XCTAssertGreaterThan(reports.count, 5, "a county reports after each of its townships")
+    }
+
+    /// An as-of date far from the 2021 term still gives a consistent network, without a crash.
+    func testFarAsOfDates() throws {
+        for (year, month, day) in [(1990, 1, 1), (2017, 1, 1), (2100, 12, 31), (9990, 1, 1)] {
+            let asOf = try XCTUnwrap(Day(year: year, month: month, day: day))
+            let store = Generator(scale: .township, seed: 4, asOf: asOf).generate()
+            XCTAssertGreaterThan(store.count(.position), 100)
+            for p in 0..<Int32(store.count(.position)) {
+                XCTAssertLessThan(store.cell(Schema.Position.from, p), store.cell(Schema.Position.to, p))
+            }
+            for l in 0..<Int32(store.count(.ledger)) {
+                XCTAssertLessThanOrEqual(store.cell(Schema.Ledger.date, l), asOf.raw)
+            }
+        }
     }
 
     /// Terms follow the five-yearly village elections: 2021–2026 until the 2026 election

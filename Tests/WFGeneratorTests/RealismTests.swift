@@ -94,6 +94,37 @@ final class RealismTests: XCTestCase {
         }
     }
 
+    /// The county committee takes in every township chair, as the township's takes in villages.
+    func testCountyCommitteeHoldsEveryTownshipChair() {
+        let county: Int32 = 0
+        XCTAssertEqual(store.cell(Schema.Org.level, county), code(Vocab.level, "county"))
+        let countyExecs = Set(store.positions(of: county).filter { store.role($0) == code(Vocab.role, "exec") }
+            .map { store.cell(Schema.Position.person, $0) })
+        let townships = store.reverse(Schema.Org.parent, county).filter { store.cell(Schema.Org.level, $0) == code(Vocab.level, "township") }
+        XCTAssertFalse(townships.isEmpty)
+        for t in townships {
+            let chairs = store.positions(of: t).filter { store.role($0) == code(Vocab.role, "chair") }
+            XCTAssertEqual(chairs.count, 1)
+            XCTAssertTrue(chairs.allSatisfy { countyExecs.contains(store.cell(Schema.Position.person, $0)) })
+        }
+    }
+
+    /// Group leaders who are execs carry the group-leader tag (§4 draws execs from them).
+    func testGroupLeadersAreTagged() {
+        let leaderRole = code(Vocab.role, "group_leader")
+        let tag = Int32(1) << code(Vocab.personTag, "group_leader")
+        var leaders = 0
+        for p in 0..<Int32(store.count(.position)) where store.role(p) == leaderRole {
+            let person = store.cell(Schema.Position.person, p)
+            let org = store.cell(Schema.Position.org, p)
+            if store.cell(Schema.Org.field, org) == code(Vocab.field, "regional") {
+                XCTAssertNotEqual(store.cell(Schema.Person.tags, person) & tag, 0)
+                leaders += 1
+            }
+        }
+        XCTAssertGreaterThan(leaders, 500)
+    }
+
     func testRegionCodesAreTwelveDigitsAndFollowTheParent() {
         let significant: [String: Int] = ["nation": 0, "province": 2, "city": 4, "county": 6, "township": 9, "village": 12, "group": 12]
         for org in 0..<Int32(store.count(.org)) {
