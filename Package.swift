@@ -44,6 +44,10 @@ let package = Package(
         .testTarget(name: "WFReplTests", dependencies: ["WFRepl", "wf"], exclude: ["pty"]),
         // Runs the built `wf` binary end to end (exit codes, messages, files).
         .testTarget(name: "WFCommandsTests", dependencies: ["wf", "WFStore", "WFSnapshot"]),
+        // The standard library and the recurring-job scripts, golden-tested through the wf binary.
+        .testTarget(name: "WFScriptsTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFLanguage"]),
+        // Hostile input, fault injection, interrupts: the regression side of the fuzzers.
+        .testTarget(name: "WFReliabilityTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFInterchange", "WFLanguage"]),
     ],
     swiftLanguageModes: [.v5]
 )
