@@ -1,0 +1,235 @@
+/// The box-drawn text table of the REPL and of `.txt` export, in the style of DuckDB's:
+///
+///     城关镇妇联 — 执委
+///     ┌────────┬──────┬──────┐
+///     │ name   │  age │ role │
+///     ├────────┼──────┼──────┤
+///     │ 王芳   │   42 │ 主席 │
+///     │ 李秀英 │ null │ 执委 │
+///     └────────┴──────┴──────┘
+///
+/// Rules:
+/// - Widths are display widths (`TextWidth`), computed once per shown cell.
+/// - Numeric cells are right-aligned; a column whose shown values are all numbers (nulls aside)
+///   has its header right-aligned too.
+/// - Null prints as `null` (dimmed when colour is on), so it differs from an empty string.
+/// - Line breaks in a cell print as "↵" and control characters as control pictures (`OneLine`),
+///   so every row is one line and cell text can send no escape sequences.
+/// - `maxRows`: a longer table shows its first and last rows around a line "… N more rows …".
+/// - `maxWidth`: the widest columns shrink first, down to 3 columns each, cut with "…".
+/// - Footer: "(0 rows)" for an empty table; "N rows (M shown)" when rows were elided; "N rows"
+///   from `footerThreshold` rows on, where counting by eye stops being easy.
+/// - `color`: ANSI bold for the title and headers, dim for null; nothing else is coloured.
+enum TextTable {
+    /// Row counts from which the footer states the count.
+    static let footerThreshold = 10
+    /// A column never shrinks below this many columns to fit `maxWidth` (room for "x…").
+    static let minimumColumnWidth = 3
+
+    private static let bold = "\u{1B}[1m"
+    private static let dim = "\u{1B}[2m"
+    private static let reset = "\u{1B}[0m"
+
+    /// One cell ready to print: its one-line text and that text's display width.
+    private struct Prepared {
+        var text: String
+        var width: Int
+        var rightAligned: Bool
+        var isNull: Bool
+    }
+
+    /// - Complexity: O(shown cells × cell length); rows hidden by `maxRows` are not measured.
+    static func render(_ table: ResultTable, options: RenderOptions) -> String {
+        let columnCount = table.columns.count
+        let total = table.rows.count
+        var out = ""
+        if let title = table.title {
+            let line = OneLine.text(title)
+            out += options.color ? bold + line + reset : line
+            out += "\n"
+        }
+        if columnCount == 0 {
+            out += total == 0 ? "(0 rows)\n" : "(no columns) \(countText(total))\n"
+            return out
+        }
+
+        // Which rows to show: all, or a head and a tail around the elision line.
+        var shownIndices = Array(0..<total)
+        var hidden = 0
+        if let maxRows = options.maxRows, total > maxRows {
+            let shown = max(maxRows, 0)
+            let head = (shown + 1) / 2
+            let tail = shown - head
+            shownIndices = Array(0..<head) + Array((total - tail)..<total)
+            hidden = total - shown
+        }
+
+        // Measure every shown cell once.
+        let headers = table.columns.map { name -> Prepared in
+            let text = OneLine.text(name)
+            return Prepared(text: text, width: TextWidth.width(text), rightAligned: false, isNull: false)
+        }
+        var body: [[Prepared]] = []
+        body.reserveCapacity(shownIndices.count)
+        var widths = headers.map { max($0.width, 1) }
+        var numericCount = [Int](repeating: 0, count: columnCount)
+        var textCount = [Int](repeating: 0, count: columnCount)
+        for rowIndex in shownIndices {
+            let row = table.rows[rowIndex]
+            var prepared: [Prepared] = []
+            prepared.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                let cell = column < row.count ? row[column] : .null
+                let item = prepare(cell)
+                if item.isNull {
+                } else if item.rightAligned {
+                    numericCount[column] += 1
+                } else {
+                    textCount[column] += 1
+                }
+                if item.width > widths[column] { widths[column] = item.width }
+                prepared.append(item)
+            }
+            body.append(prepared)
+        }
+
+        let elision = hidden > 0 ? "… \(hidden) more \(hidden == 1 ? "row" : "rows") …" : nil
+        if let elision {
+            // The elision line spans the table; widen the last column if the table is narrower.
+            let inner = widths.reduce(0, +) + 3 * (columnCount - 1)
+            let needed = TextWidth.width(elision) + 2
+            if inner < needed { widths[columnCount - 1] += needed - inner }
+        }
+        if let maxWidth = options.maxWidth {
+            widths = fit(widths, into: maxWidth - 3 * columnCount - 1)
+        }
+
+        out.reserveCapacity(out.utf8.count + (shownIndices.count + 5) * (widths.reduce(0, +) * 2 + 4 * columnCount))
+        out += border("┌", "┬", "┐", widths)
+        out += "│"
+        for column in 0..<columnCount {
+            var header = headers[column]
+            header.rightAligned = numericCount[column] > 0 && textCount[column] == 0
+            appendCell(header, width: widths[column], style: options.color ? bold : nil, to: &out)
+        }
+        out += "\n"
+        if !body.isEmpty || elision != nil { out += border("├", "┼", "┤", widths) }
+        let headCount = hidden > 0 ? (shownIndices.count + 1) / 2 : shownIndices.count
+        for (position, row) in body.enumerated() {
+            if position == headCount, let elision {
+                appendSpanning(elision, innerWidth: widths.reduce(0, +) + 3 * columnCount - 1, to: &out)
+            }
+            out += "│"
+            for column in 0..<columnCount {
+                let cell = row[column]
+                appendCell(cell, width: widths[column], style: options.color && cell.isNull ? dim : nil, to: &out)
+            }
+            out += "\n"
+        }
+        if headCount == body.count, let elision {
+            appendSpanning(elision, innerWidth: widths.reduce(0, +) + 3 * columnCount - 1, to: &out)
+        }
+        out += border("└", "┴", "┘", widths)
+        if total == 0 {
+            out += "(0 rows)\n"
+        } else if hidden > 0 {
+            out += "\(countText(total)) (\(shownIndices.count) shown)\n"
+        } else if total >= footerThreshold {
+            out += countText(total) + "\n"
+        }
+        return out
+    }
+
+    private static func countText(_ n: Int) -> String {
+        n == 1 ? "1 row" : "\(n) rows"
+    }
+
+    private static func prepare(_ cell: Cell) -> Prepared {
+        switch cell {
+        case .null:
+            return Prepared(text: "null", width: 4, rightAligned: false, isNull: true)
+        case .int, .decimal:
+            let text = OneLine.text(cell.text)
+            return Prepared(text: text, width: TextWidth.width(text), rightAligned: true, isNull: false)
+        case .bool, .text:
+            let text = OneLine.text(cell.text)
+            return Prepared(text: text, width: TextWidth.width(text), rightAligned: false, isNull: false)
+        }
+    }
+
+    /// Shrinks the widest columns until their sum is at most `budget`: finds the largest cap
+    /// that fits, then hands the columns above it any columns left over, one each.
+    /// - Complexity: O(c log c) for c columns.
+    static func fit(_ widths: [Int], into budget: Int) -> [Int] {
+        if widths.reduce(0, +) <= budget { return widths }
+        let floors = widths.map { min($0, minimumColumnWidth) }
+        if floors.reduce(0, +) >= budget { return floors }
+        // Largest cap L with sum(min(w, L)) <= budget; L >= minimumColumnWidth here.
+        var low = minimumColumnWidth
+        var high = widths.max() ?? minimumColumnWidth
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if widths.reduce(0, { $0 + min($1, mid) }) <= budget { low = mid } else { high = mid - 1 }
+        }
+        var result = widths.map { min($0, low) }
+        var spare = budget - result.reduce(0, +)
+        for index in result.indices where spare > 0 && widths[index] > low {
+            result[index] += 1
+            spare -= 1
+        }
+        return result
+    }
+
+    private static func border(_ left: String, _ middle: String, _ right: String, _ widths: [Int]) -> String {
+        var line = left
+        for (index, width) in widths.enumerated() {
+            if index > 0 { line += middle }
+            line += String(repeating: "─", count: width + 2)
+        }
+        return line + right + "\n"
+    }
+
+    /// Appends " text │", the text cut to `width` when longer and padded to it when shorter.
+    private static func appendCell(_ cell: Prepared, width: Int, style: String?, to out: inout String) {
+        var text = cell.text
+        var textWidth = cell.width
+        if textWidth > width {
+            text = TextWidth.truncate(text, to: width)
+            textWidth = TextWidth.width(text)
+        }
+        let padding = width - textWidth
+        out += " "
+        if cell.rightAligned { appendSpaces(padding, to: &out) }
+        if let style { out += style + text + reset } else { out += text }
+        if !cell.rightAligned { appendSpaces(padding, to: &out) }
+        out += " │"
+    }
+
+    /// Appends "│ … N more rows … │" centred across the whole table.
+    private static func appendSpanning(_ text: String, innerWidth: Int, to out: inout String) {
+        var shown = text
+        var width = TextWidth.width(text)
+        if width > innerWidth {
+            shown = TextWidth.truncate(text, to: innerWidth)
+            width = TextWidth.width(shown)
+        }
+        let left = (innerWidth - width) / 2
+        out += "│"
+        appendSpaces(left, to: &out)
+        out += shown
+        appendSpaces(innerWidth - width - left, to: &out)
+        out += "│\n"
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
+
+    /// Appends spaces from a shared run instead of allocating a new string per cell.
+    private static func appendSpaces(_ count: Int, to out: inout String) {
+        var remaining = count
+        while remaining > 0 {
+            let chunk = min(remaining, 64)
+            out += spaces.prefix(chunk)
+            remaining -= chunk
+        }
+    }
+}
