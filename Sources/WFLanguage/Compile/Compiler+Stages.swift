@@ -212,8 +212,14 @@ extension Compiler {
         aggregateDepth += 1
         let aggEvals = withStage(itemType) { withStage(.any) { aggs.map { compile($0.1).eval } } }
         aggregateDepth -= 1
+        var columnar: ColumnGroup?
+        if case .nodes(let k) = input.type { columnar = columnGroup(key, aggs, k) }
         return Compiled { rt in
-            let items = try Sequence.of(try inEval(rt), span, stage: "group by").items(rt.store)
+            let input = try Sequence.of(try inEval(rt), span, stage: "group by")
+            if let columnar, case .set(let set) = input {
+                return try columnar.run(rt, set, keyName: keyName, names: names, span: span)
+            }
+            let items = input.items(rt.store)
             var order: [ValueKey] = []
             var groups: [ValueKey: (Value, [Value])] = [:]
             let saved = rt.it, savedGroup = rt.group
