@@ -10,8 +10,8 @@
 ///
 /// Rules:
 /// - Widths are display widths (`TextWidth`), computed once per shown cell.
-/// - Numeric cells are right-aligned; a column whose shown values are all numbers (nulls aside)
-///   has its header right-aligned too.
+/// - Numeric cells are right-aligned; in a column whose shown values are all numbers (nulls
+///   aside) the header and the nulls are right-aligned too.
 /// - Null prints as `null` (dimmed when colour is on), so it differs from an empty string.
 /// - Line breaks in a cell print as "↵" and control characters as control pictures (`OneLine`),
 ///   so every row is one line and cell text can send no escape sequences.
@@ -107,9 +107,10 @@ enum TextTable {
         out.reserveCapacity(out.utf8.count + (shownIndices.count + 5) * (widths.reduce(0, +) * 2 + 4 * columnCount))
         out += border("┌", "┬", "┐", widths)
         out += "│"
+        let numericColumn = (0..<columnCount).map { numericCount[$0] > 0 && textCount[$0] == 0 }
         for column in 0..<columnCount {
             var header = headers[column]
-            header.rightAligned = numericCount[column] > 0 && textCount[column] == 0
+            header.rightAligned = numericColumn[column]
             appendCell(header, width: widths[column], style: options.color ? bold : nil, to: &out)
         }
         out += "\n"
@@ -121,7 +122,8 @@ enum TextTable {
             }
             out += "│"
             for column in 0..<columnCount {
-                let cell = row[column]
+                var cell = row[column]
+                if cell.isNull { cell.rightAligned = numericColumn[column] }
                 appendCell(cell, width: widths[column], style: options.color && cell.isNull ? dim : nil, to: &out)
             }
             out += "\n"
