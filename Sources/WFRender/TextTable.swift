@@ -95,9 +95,10 @@ enum TextTable {
 
         let elision = hidden > 0 ? "… \(hidden) more \(hidden == 1 ? "row" : "rows") …" : nil
         if let elision {
-            // The elision line spans the table; widen the last column if the table is narrower.
+            // The elision line spans the table (its text between "│ " and " │"); widen the
+            // last column when the table is narrower than that text.
             let inner = widths.reduce(0, +) + 3 * (columnCount - 1)
-            let needed = TextWidth.width(elision) + 2
+            let needed = TextWidth.width(elision)
             if inner < needed { widths[columnCount - 1] += needed - inner }
         }
         if let maxWidth = options.maxWidth {
