@@ -16,7 +16,8 @@
 /// - Line breaks in a cell print as "↵" and control characters as control pictures (`OneLine`),
 ///   so every row is one line and cell text can send no escape sequences.
 /// - `maxRows`: a longer table shows its first and last rows around a line "… N more rows …".
-/// - `maxWidth`: the widest columns shrink first, down to 3 columns each, cut with "…".
+/// - `maxWidth`: the widest columns shrink first, down to 3 columns each, cut with "…"; the
+///   title is cut too. A table that cannot fit even then is drawn at that minimum, wider.
 /// - Footer: "(0 rows)" for an empty table; "N rows (M shown)" when rows were elided; "N rows"
 ///   from `footerThreshold` rows on, where counting by eye stops being easy.
 /// - `color`: ANSI bold for the title and headers, dim for null; nothing else is coloured.
@@ -44,7 +45,8 @@ enum TextTable {
         let total = table.rows.count
         var out = ""
         if let title = table.title {
-            let line = OneLine.text(title)
+            var line = OneLine.text(title)
+            if let maxWidth = options.maxWidth { line = TextWidth.truncate(line, to: maxWidth) }
             out += options.color ? bold + line + reset : line
             out += "\n"
         }
@@ -202,9 +204,9 @@ enum TextTable {
         }
         let padding = width - textWidth
         out += " "
-        if cell.rightAligned { appendSpaces(padding, to: &out) }
+        if cell.rightAligned { Padding.appendSpaces(padding, to: &out) }
         if let style { out += style + text + reset } else { out += text }
-        if !cell.rightAligned { appendSpaces(padding, to: &out) }
+        if !cell.rightAligned { Padding.appendSpaces(padding, to: &out) }
         out += " │"
     }
 
@@ -218,21 +220,9 @@ enum TextTable {
         }
         let left = (innerWidth - width) / 2
         out += "│"
-        appendSpaces(left, to: &out)
+        Padding.appendSpaces(left, to: &out)
         out += shown
-        appendSpaces(innerWidth - width - left, to: &out)
+        Padding.appendSpaces(innerWidth - width - left, to: &out)
         out += "│\n"
-    }
-
-    private static let spaces = String(repeating: " ", count: 64)
-
-    /// Appends spaces from a shared run instead of allocating a new string per cell.
-    private static func appendSpaces(_ count: Int, to out: inout String) {
-        var remaining = count
-        while remaining > 0 {
-            let chunk = min(remaining, 64)
-            out += spaces.prefix(chunk)
-            remaining -= chunk
-        }
     }
 }

@@ -144,10 +144,35 @@ final class TextTableTests: XCTestCase {
     func testMaxWidthIsNeverExceededWhenItCanBeMet() {
         for limit in stride(from: 25, through: 60, by: 1) {
             let text = Render.text(Fixtures.townships, options: RenderOptions(maxWidth: limit))
-            for (index, width) in Fixtures.lineWidths(text).enumerated().dropFirst() { // the title is not cut
+            for (index, width) in Fixtures.lineWidths(text).enumerated() {
                 XCTAssertLessThanOrEqual(width, limit, "limit \(limit), line \(index)")
             }
         }
+    }
+
+    func testTitleIsCutToMaxWidth() {
+        let table = ResultTable(columns: ["n"], rows: [[.int(1)]], title: "城关镇妇联执委名单")
+        XCTAssertEqual(Render.text(table, options: RenderOptions(maxWidth: 8)), """
+        城关镇…
+        ┌───┐
+        │ n │
+        ├───┤
+        │ 1 │
+        └───┘
+
+        """)
+    }
+
+    func testTooNarrowATerminalKeepsMinimumColumns() {
+        let table = ResultTable(columns: ["名称", "note"], rows: [[.text("城关镇妇联"), .text("abcdef")]])
+        XCTAssertEqual(Render.text(table, options: RenderOptions(maxWidth: 5)), """
+        ┌─────┬─────┐
+        │ 名… │ no… │
+        ├─────┼─────┤
+        │ 城… │ ab… │
+        └─────┴─────┘
+
+        """)
     }
 
     func testColourOnlyWhenAsked() {

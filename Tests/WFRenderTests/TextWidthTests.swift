@@ -122,6 +122,25 @@ final class TextWidthTests: XCTestCase {
         }
     }
 
+    /// The fast path for common CJK and Latin text must agree with the per-cluster measure.
+    func testSimplePathAgreesWithGraphemeMeasure() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x2FF, 0x2010...0x205E, 0x3000...0x30FF,
+                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = String(scalar)
+                if let simple = TextWidth.simpleWidth(text) {
+                    XCTAssertEqual(simple, TextWidth.width(Character(scalar)), String(value, radix: 16))
+                }
+            }
+        }
+        XCTAssertEqual(TextWidth.simpleWidth("城关镇 “妇联”…"), 14)
+        XCTAssertNil(TextWidth.simpleWidth("e\u{301}"))
+        XCTAssertNil(TextWidth.simpleWidth("\u{1100}\u{1161}"))
+        XCTAssertNil(TextWidth.simpleWidth("가\u{11A8}"))
+    }
+
     func testTableIsSortedAndWellFormed() {
         for table in [TextWidthTable.wide, TextWidthTable.zero] {
             XCTAssertEqual(table.count % 2, 0)
