@@ -225,7 +225,12 @@ enum TextTable {
         var text = cell.text
         var textWidth = cell.width
         if textWidth > width {
-            text = TextWidth.truncate(text, to: width)
+            // Trailing spaces (padded bars, padded labels) go first, so that they are not what
+            // the "…" stands for.
+            var trimmed = Substring(text)
+            while trimmed.last == " " { trimmed.removeLast() }
+            let trimmedWidth = textWidth - (text.utf8.count - trimmed.utf8.count)
+            text = trimmedWidth <= width ? String(trimmed) : TextWidth.truncate(String(trimmed), to: width)
             textWidth = TextWidth.width(text)
         }
         let padding = width - textWidth

@@ -175,6 +175,24 @@ final class TextTableTests: XCTestCase {
         """)
     }
 
+    func testTrailingSpacesGoBeforeTheEllipsis() {
+        let table = ResultTable(columns: ["bar", "x"], rows: [
+            [.text(Bars.bar(0.25, width: 8)), .text("a")],
+            [.text(Bars.bar(0, width: 8)), .text("b")],
+            [.text("城关镇妇联  "), .text("c")],
+        ])
+        XCTAssertEqual(Render.text(table, options: RenderOptions(maxWidth: 14)), """
+        ┌────────┬───┐
+        │ bar    │ x │
+        ├────────┼───┤
+        │ ██     │ a │
+        │        │ b │
+        │ 城关…  │ c │
+        └────────┴───┘
+
+        """)
+    }
+
     func testColourOnlyWhenAsked() {
         let table = ResultTable(columns: ["名", "n"], rows: [[.text("王"), .null]], title: "T")
         XCTAssertFalse(Render.text(table).contains("\u{1B}"))
