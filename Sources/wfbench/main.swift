@@ -8,6 +8,8 @@ import WFGenerator
 ///
 ///     swift run -c release wfbench store [province|nation ...]   generate, save, load vs read, memory
 ///     swift run -c release wfbench queries FILE [--json OUT]     the reference questions
+///     swift run -c release wfbench startup                      start to result on the demo, vs /bin/true
+///     swift run -c release wfbench loop                         a scalar loop, vs CPython 3
 ///     wfbench child-load FILE NAME     (internal) load in a fresh process, look a person up
 ///     wfbench child-read FILE          (internal) read the file's bytes in a fresh process
 let args = Array(CommandLine.arguments.dropFirst())
@@ -142,6 +144,12 @@ case "store", nil:
     print(text)
     try? FileManager.default.createDirectory(atPath: "bench-results", withIntermediateDirectories: true)
     try? text.write(toFile: "bench-results/store.md", atomically: true, encoding: .utf8)
+
+case "startup":
+    startupBench(runs: 11)
+
+case "loop":
+    loopBench(iterations: 10_000_000, runs: 3)
 
 case "queries":
     guard args.count >= 2 else { print("usage: wfbench queries FILE [--json OUT] [--runs N]"); exit(2) }
