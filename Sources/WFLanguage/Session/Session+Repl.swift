@@ -30,8 +30,8 @@ extension Session {
                 default: break
                 }
             }
-            if case .failure(let e) = Parser.parse(file, file: -1) {
-                return e.message.hasSuffix("found end of input")
+            if case .failure(let e) = Parser.parse(file, file: -1), let span = e.span, let last = meaningful.last {
+                return e.phase == .syntax && span.start >= last.end
             }
             return false
         }

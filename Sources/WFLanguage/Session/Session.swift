@@ -64,8 +64,7 @@ public final class Session {
         case .success(let s): stmts = s
         }
         let savedNames = globalScope.names, savedSize = globalFunction.size, savedModules = loadedModules
-        let dir = (file as NSString).deletingLastPathComponent
-        let compiler = Compiler(session: self, scope: globalScope, directory: dir.isEmpty ? "." : dir)
+        let compiler = Compiler(session: self, scope: globalScope, directory: Paths.directory(file))
         let (prologue, body) = compiler.compileStatements(stmts, topLevel: true)
         if !compiler.errors.isEmpty {
             globalScope.names = savedNames
