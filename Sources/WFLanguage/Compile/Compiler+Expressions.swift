@@ -270,7 +270,7 @@ extension Compiler {
                 throw WFError.runtime("unknown field '\(name)' of \(s.kind.name)", span,
                                       hint: WFError.didYouMean(name, Navigation.names(s.kind)))
             }
-            return try Navigation.readSet(rt, s, acc)
+            return try Navigation.readSet(rt, s, acc, span: span)
         case .record(let r):
             if let x = r[name] { return x }
             if name == "count" { return .int(Int64(r.keys.count)) }

@@ -31,14 +31,20 @@ extension Compiler {
         switch stage.kind {
         case .where(let cond):
             let test = withStage(itemType) { compile(cond).eval }
-            var fast: RowPredicate?
-            if case .nodes(let k) = input.type { fast = rowPredicate(cond, k) }
+            // The column form of the condition for every kind the input might turn out to be:
+            // known statically for `orgs | where …`, found at run time for a set in a variable.
+            var fastByKind: [Kind: RowPredicate] = [:]
+            switch input.type {
+            case .nodes(let k): fastByKind[k] = rowPredicate(cond, k)
+            case .any: for k in Kind.allCases { fastByKind[k] = rowPredicate(cond, k) }
+            default: break
+            }
             let outType: SType
             switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
             return Compiled(outType) { rt in
                 switch try Sequence.of(try inEval(rt), span, stage: "where") {
                 case .set(let s):
-                    if let fast { return .nodes(try Compiler.fastFilter(rt, s, fast, span)) }
+                    if let fast = fastByKind[s.kind] { return .nodes(try Compiler.fastFilter(rt, s, fast, span)) }
                     var out = ContiguousArray<Int32>()
                     let saved = rt.it
                     defer { rt.it = saved }
@@ -293,11 +299,11 @@ extension Compiler {
         let store = rt.store
         let test = p.bind(store)
         var out = ContiguousArray<Int32>()
+        let n = store.count(s.kind)
         if let rows = s.rows {
-            for r in rows where test(r) { out.append(r) }
+            for r in rows where r >= 0 && Int(r) < n && test(r) { out.append(r) }
             return NodeSet(kind: s.kind, rows: out)
         }
-        let n = store.count(s.kind)
         let table = store[s.kind]
         let noDeletions = table.deleted.isEmpty
         var start = 0

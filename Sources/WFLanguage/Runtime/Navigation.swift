@@ -107,6 +107,8 @@ enum Navigation {
     /// Reads `acc` of one node.
     static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
         let store = rt.store
+        // A node can outlive its row: one created inside a what-if and kept in a variable.
+        guard row >= 0, Int(row) < store.count(kind) else { return .null }
         switch acc {
         case .field(let f): return cellValue(store, f, store.cell(f, row))
         case .reverse(let f): return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(store.reverse(f, row))))
@@ -178,7 +180,7 @@ enum Navigation {
     }
 
     /// Reads `acc` over a set: the union for node-valued accessors, a list otherwise.
-    static func readSet(_ rt: Runtime, _ set: NodeSet, _ acc: Accessor) throws -> Value {
+    static func readSet(_ rt: Runtime, _ set: NodeSet, _ acc: Accessor, span: Span) throws -> Value {
         let ids = set.ids(rt.store)
         if let target = targetKind(acc, from: set.kind) {
             if case .reverse(let f) = acc { return .nodes(reverseUnion(rt.store, f, ids)) }
@@ -188,7 +190,7 @@ enum Navigation {
             var seen = Set<Int32>()
             var rows: [Int32] = []
             for r in ids {
-                try rt.tick(Span(file: -1, start: 0, end: 0))
+                try rt.tick(span)
                 switch read(rt, set.kind, r, acc) {
                 case .node(_, let t) where t != nullCell: if seen.insert(t).inserted { rows.append(t) }
                 case .nodes(let s): for t in s.rows ?? [] where seen.insert(t).inserted { rows.append(t) }
