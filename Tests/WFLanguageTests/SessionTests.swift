@@ -40,6 +40,17 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(s.store.digest(), before)
     }
 
+    func testFailedRunLeavesNoTraceEvenOutsideAtomic() {
+        let s = session()
+        XCTAssertEqual(s.run("set org \"东风村妇联\".women = 900", file: "1"), .ok)
+        let afterFirst = s.store.digest()
+        XCTAssertEqual(s.run("set org \"东风村妇联\".women = 950\nprint \"changed\"\nconvert org \"东风村妇联\" on 2026-01-01", file: "2"), .runtimeError)
+        XCTAssertTrue(out.hasPrefix("changed\nerror: 东风村妇联 is a federation, not a congress"), out)
+        XCTAssertEqual(s.store.digest(), afterFirst)
+        XCTAssertTrue(s.undo())
+        XCTAssertEqual(s.store.digest(), Fixture.store().digest())
+    }
+
     func testWhatIfLeavesTheStoreUntouched() {
         let s = session()
         let before = s.store.digest()

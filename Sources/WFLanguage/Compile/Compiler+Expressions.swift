@@ -152,6 +152,14 @@ extension Compiler {
         case .lt, .le, .gt, .ge:
             return Compiled(.scalar) { rt in
                 let a = try le(rt), b = try re(rt)
+                if case .int(let x) = a, case .int(let y) = b {
+                    switch op {
+                    case .lt: return .bool(x < y)
+                    case .le: return .bool(x <= y)
+                    case .gt: return .bool(x > y)
+                    default: return .bool(x >= y)
+                    }
+                }
                 if a.isNull || b.isNull { return .bool(false) }
                 guard let c = Value.compare(a, b) else {
                     throw WFError.runtime("cannot compare \(a.typeName) with \(b.typeName)", span)
@@ -184,7 +192,17 @@ extension Compiler {
             }
         case .add, .sub, .mul, .div, .mod:
             return Compiled(.scalar) { rt in
-                do { return try Arithmetic.apply(op, try le(rt), try re(rt)) } catch let e as ArithmeticError {
+                let a = try le(rt), b = try re(rt)
+                // The common case of scalar loops, ahead of the general dispatch.
+                if case .int(let x) = a, case .int(let y) = b {
+                    switch op {
+                    case .add: let (r, o) = x.addingReportingOverflow(y); if !o { return .int(r) }
+                    case .sub: let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
+                    case .mul: let (r, o) = x.multipliedReportingOverflow(by: y); if !o { return .int(r) }
+                    default: break
+                    }
+                }
+                do { return try Arithmetic.apply(op, a, b) } catch let e as ArithmeticError {
                     throw WFError.runtime(e.message, span)
                 }
             }

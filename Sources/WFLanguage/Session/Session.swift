@@ -76,7 +76,8 @@ public final class Session {
     }
 
     /// Runs a whole script or one REPL entry. Prints via `options.output` / `errorOutput` and stops
-    /// at the first error; what was printed before it stays printed.
+    /// at the first error; what was printed before it stays printed, and the network returns to
+    /// what it was before the run (a script's changes are all-or-nothing, like an atomic block).
     public func run(_ source: String, file: String, arguments: [String: String] = [:]) -> RunStatus {
         let execs: [Exec], stmts: [Stmt]
         switch compile(source, file: file) {
@@ -100,17 +101,25 @@ public final class Session {
             globalFrame.slots.append(contentsOf: [Value](repeating: .null, count: globalFunction.size - globalFrame.slots.count))
         }
         let rt = Runtime(store: store, frame: globalFrame, today: today, session: self)
+        // A run that stops with an error leaves the network as it was before the run: failed
+        // work leaves no trace, whether or not it was inside an atomic block.
+        let runStart = store, historyStart = history, unsavedStart = hasUnsavedChanges
+        func rollBack() {
+            store = runStart
+            history = historyStart
+            hasUnsavedChanges = unsavedStart
+        }
         for exec in execs {
             let before = rt.store
             let mutations = rt.mutations
             do {
                 _ = try exec(rt)
             } catch let e as WFError {
-                store = rt.store
+                rollBack()
                 options.errorOutput(render(e))
                 return Session.status(e)
             } catch {
-                store = rt.store
+                rollBack()
                 options.errorOutput(render(WFError(.runtime, "\(error)", span: nil)))
                 return .runtimeError
             }
