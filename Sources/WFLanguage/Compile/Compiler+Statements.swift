@@ -47,6 +47,7 @@ extension Compiler {
                 return { _ in .normal }
             }
             let hops = v.hops, slot = v.slot
+            if hops == 0 { return { rt in rt.frame.slots[slot] = try value(rt); return .normal } }
             return { rt in rt.frame(hops).slots[slot] = try value(rt); return .normal }
         case .fn(let n, let params, let body):
             let slot = declare(n, arity: params.count)

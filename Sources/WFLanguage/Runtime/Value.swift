@@ -113,13 +113,25 @@ final class Closure {
 }
 
 /// The local variables of one function call (or of the top level), by slot.
+///
+/// Slots live behind a fixed pointer rather than in an array property: a class's array property
+/// pays a dynamic exclusivity check and a uniqueness check on every write, which dominated scalar
+/// loops. The compiler sizes every frame, so an index is always in range.
 final class Frame {
-    var slots: [Value]
+    let slots: UnsafeMutablePointer<Value>
+    let capacity: Int
     let parent: Frame?
 
     init(size: Int, parent: Frame?) {
-        slots = [Value](repeating: .null, count: size)
+        capacity = max(size, 1)
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: .null, count: capacity)
         self.parent = parent
+    }
+
+    deinit {
+        slots.deinitialize(count: capacity)
+        slots.deallocate()
     }
 }
 

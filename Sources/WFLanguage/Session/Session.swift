@@ -17,11 +17,14 @@ public final class Session {
     var sources: [SourceFile] = []
     var globalFunction = FunctionScope(parent: nil)
     var globalScope: Scope
-    var globalFrame = Frame(size: 0, parent: nil)
+    var globalFrame = Frame(size: Session.globalSlots, parent: nil)
     var history: [Store] = []
     var arguments: [String: String] = [:]
     var loadedModules = Set<String>()
     let today: Day
+    /// Top-level variables and functions a session can hold (the global frame is allocated once,
+    /// because closures keep a reference to it).
+    static let globalSlots = 16_384
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 
@@ -97,8 +100,10 @@ public final class Session {
             return .syntaxError
         }
         self.arguments = arguments
-        if globalFrame.slots.count < globalFunction.size {
-            globalFrame.slots.append(contentsOf: [Value](repeating: .null, count: globalFunction.size - globalFrame.slots.count))
+        if globalFunction.size > globalFrame.capacity {
+            options.errorOutput(render(WFError(.resolve, "too many top-level variables (more than \(Session.globalSlots))", span: nil,
+                                               hint: "put the work in functions, or :reset the session")))
+            return .syntaxError
         }
         let rt = Runtime(store: store, frame: globalFrame, today: today, session: self)
         // A run that stops with an error leaves the network as it was before the run: failed
@@ -191,7 +196,7 @@ public final class Session {
         hasUnsavedChanges = false
         globalFunction = FunctionScope(parent: nil)
         globalScope = Scope(parent: nil, function: globalFunction)
-        globalFrame = Frame(size: 0, parent: nil)
+        globalFrame = Frame(size: Session.globalSlots, parent: nil)
         loadedModules = []
     }
 
