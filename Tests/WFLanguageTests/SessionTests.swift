@@ -168,6 +168,23 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(out.hasPrefix("error: recursion too deep"), out)
     }
 
+    /// Hosts may evaluate on a thread with a small stack (512 KiB is common): deep recursion must
+    /// still end in an error there, thanks to the stack budget.
+    func testDeepRecursionOnASmallThreadStack() {
+        final class Box: @unchecked Sendable { var text = "" }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let s = Session(store: Store(), options: SessionOptions(output: { box.text += $0 }, errorOutput: { box.text += $0 }))
+            _ = s.run("fn f(n) { let x = [n, {a: n}]\n return f(n + 1) + 1 }\nf(0)", file: "r.wf")
+            done.signal()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        done.wait()
+        XCTAssertTrue(box.text.hasPrefix("error: recursion too deep"), box.text)
+    }
+
     func testSnapshotRoundTrip() throws {
         let path = NSTemporaryDirectory() + "wf-lang-roundtrip-\(getpid()).wfs"
         defer { try? FileManager.default.removeItem(atPath: path) }

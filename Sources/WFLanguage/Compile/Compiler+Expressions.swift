@@ -14,11 +14,11 @@ extension Compiler {
         case .duration(let d): return Compiled(.scalar) { _ in .duration(d) }
         case .list(let items):
             let parts = items.map { compile($0).eval }
-            return Compiled { rt in .list(try parts.map { try $0(rt) }) }
+            return Compiled { rt in try Value.list(try parts.map { try $0(rt) }).checkedNesting(span) }
         case .record(let fields):
             let keys = fields.map(\.0)
             let parts = fields.map { compile($0.1).eval }
-            return Compiled { rt in .record(Record(keys: keys, values: try parts.map { try $0(rt) })) }
+            return Compiled { rt in try Value.record(Record(keys: keys, values: try parts.map { try $0(rt) })).checkedNesting(span) }
         case .name(let n):
             return compileName(n, span)
         case .it:

@@ -79,7 +79,7 @@ extension Compiler {
                     rt.it = item
                     out.append(.record(Record(keys: keys, values: try evals.map { try $0(rt) })))
                 }
-                return .list(out)
+                return try Value.list(out).checkedNesting(span)
             }
         case .map(let e):
             let f = withStage(itemType) { compile(e).eval }
@@ -93,7 +93,7 @@ extension Compiler {
                     rt.it = item
                     out.append(try f(rt))
                 }
-                return .list(out)
+                return try Value.list(out).checkedNesting(span)
             }
         case .sort(let keys):
             let evals = withStage(itemType) { keys.map { (compile($0.0).eval, $0.1) } }
@@ -255,7 +255,7 @@ extension Compiler {
                 }
                 out.append(.record(rec))
             }
-            return .list(out)
+            return try Value.list(out).checkedNesting(span)
         }
     }
 

@@ -53,7 +53,7 @@ enum Builtins {
             return .list(hi > lo ? (lo..<hi).map { .int($0) } : [])
         },
         "append": Builtin(arity: 2...2, doc: "append(list, x): a new list with x at the end") { rt, a, s in
-            .list(try collection(a[0], rt, "append", s) + [a[1]])
+            try Value.list(try collection(a[0], rt, "append", s) + [a[1]]).checkedNesting(s)
         },
         "join": Builtin(arity: 1...2, doc: "join(list, sep): the items as text, joined") { rt, a, s in
             var sep = ", "

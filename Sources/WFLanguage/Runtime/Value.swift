@@ -42,6 +42,44 @@ enum Value {
     }
 
     var isNull: Bool { if case .null = self { return true } else { return false } }
+
+    /// How deeply lists and records may nest. Printing, comparing and freeing a value recurse
+    /// into it, so a value built by `x = [x]` in a loop must stop long before the stack does.
+    static let maxNesting = 64
+
+    /// 0 for scalars, 1 + the deepest element for lists and records; stops counting past `maxNesting`.
+    /// - Complexity: O(elements visited), at most the value's size and usually far less.
+    var nesting: Int {
+        switch self {
+        case .list(let items):
+            var deepest = 0
+            for item in items {
+                switch item {
+                case .list, .record:
+                    deepest = max(deepest, item.nesting)
+                    if deepest > Value.maxNesting { return deepest + 1 }
+                default: continue
+                }
+            }
+            return deepest + 1
+        case .record(let r):
+            return Value.list(r.values).nesting
+        default:
+            return 0
+        }
+    }
+
+    /// Throws when the value nests deeper than `maxNesting`.
+    func checkedNesting(_ span: Span) throws -> Value {
+        switch self {
+        case .list, .record:
+            if nesting > Value.maxNesting {
+                throw WFError.runtime("lists and records nest more than \(Value.maxNesting) deep", span)
+            }
+        default: break
+        }
+        return self
+    }
 }
 
 /// An ordered record: keys in the order written, so tables keep the user's column order.
