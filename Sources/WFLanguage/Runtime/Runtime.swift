@@ -64,8 +64,8 @@ final class Runtime {
         }
         let here = Runtime.stackAddress()
         if callDepth >= Runtime.maxCallDepth || (here < stackBase && stackBase - here > Runtime.stackBudget) {
-            throw WFError.runtime("recursion too deep (\(callDepth) nested calls)", span,
-                                  hint: "check that \(f.name) reaches a case that does not call itself")
+            throw WFError.runtime("recursion too deep", span,
+                                  hint: "check that \(f.name) reaches a case that does not call itself (at most \(Runtime.maxCallDepth) nested calls)")
         }
         try tick(span)
         callDepth += 1
