@@ -277,6 +277,9 @@ extension Compiler {
             let a = args.map { compile($0).eval }
             return Compiled { rt in try b.run(rt, [try inEval(rt)] + (try a.map { try $0(rt) }), span) }
         }
+        if let b = Builtins.table[name] {
+            return error(.resolve("\(name) takes \(b.arity.lowerBound == b.arity.upperBound ? "\(b.arity.lowerBound)" : "\(b.arity.lowerBound) to \(b.arity.upperBound)") arguments, got \(args.count + 1) (the input and \(args.count))", span, hint: b.doc))
+        }
         guard args.isEmpty else {
             return error(.resolve("unknown function '\(name)'", nameSpan, hint: WFError.didYouMean(name, visibleNames + Array(Builtins.table.keys))))
         }
