@@ -206,6 +206,8 @@ extension Compiler {
             return compileGroup(key, keyName, aggs, input: input, span: span)
         case .apply(let name, let args, let nameSpan):
             return compileApply(name, args, nameSpan, input: input, span: span)
+        case .navigate(let name, let nameSpan):
+            return compileNavigation(name, nameSpan, input: input)
         }
     }
 
@@ -283,6 +285,12 @@ extension Compiler {
         guard args.isEmpty else {
             return error(.resolve("unknown function '\(name)'", nameSpan, hint: WFError.didYouMean(name, visibleNames + Array(Builtins.table.keys))))
         }
+        return compileNavigation(name, nameSpan, input: input)
+    }
+
+    /// `| children` or `| .children` over a node, a set, or a list of nodes (taken as a set).
+    func compileNavigation(_ name: String, _ nameSpan: Span, input: Compiled) -> Compiled {
+        let inEval = input.eval
         var outType: SType = .any
         switch input.type {
         case .node(let k), .nodes(let k), .nodeList(let k):

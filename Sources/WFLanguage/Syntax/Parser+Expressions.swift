@@ -281,7 +281,7 @@ extension Parser {
         if kind == .dot {
             advance()
             let (f, fs) = try name("after '.'")
-            return done(.apply(f, [], fs))
+            return done(.navigate(f, fs))
         }
         guard kind == .ident else { throw unexpected("expected a pipeline stage (where, select, sort, …)") }
         let word = currentText
