@@ -81,6 +81,9 @@ public final class Session {
     /// Runs a whole script or one REPL entry. Prints via `options.output` / `errorOutput` and stops
     /// at the first error; what was printed before it stays printed, and the network returns to
     /// what it was before the run (a script's changes are all-or-nothing, like an atomic block).
+    /// - Parameters:
+    ///   - file: the name errors show (a path for scripts, so `use "./lib.wf"` resolves beside it).
+    ///   - arguments: script parameter values as text, by name without the leading `--`.
     public func run(_ source: String, file: String, arguments: [String: String] = [:]) -> RunStatus {
         let execs: [Exec], stmts: [Stmt]
         switch compile(source, file: file) {
