@@ -236,7 +236,8 @@ final class SessionTests: XCTestCase {
     func testColumnFastPathAgreesWithGeneralPath() {
         let s = session()
         let conditions = [".women > 700", ".form == congress", ".level != village", ".converted == null", ".name == \"东风村妇联\"",
-                          ".founded <= 2017-06-01", "not (.women >= 800 or .form == congress)", ".name != \"无此名\""]
+                          ".founded <= 2017-06-01", "not (.women >= 800 or .form == congress)", ".name != \"无此名\"",
+                          ".women > 600 and .chair != null", ".holders.count == 0 and .level == village and .form == federation"]
         for c in conditions {
             out = ""
             // `orgs` takes the column path; a list of the same nodes takes the general path.

@@ -30,42 +30,7 @@ extension Compiler {
         let itemType = input.type.element
         switch stage.kind {
         case .where(let cond):
-            let test = withStage(itemType) { compile(cond).eval }
-            // The column form of the condition for every kind the input might turn out to be:
-            // known statically for `orgs | where …`, found at run time for a set in a variable.
-            var fastByKind: [Kind: RowPredicate] = [:]
-            switch input.type {
-            case .nodes(let k): fastByKind[k] = rowPredicate(cond, k)
-            case .any: for k in Kind.allCases { fastByKind[k] = rowPredicate(cond, k) }
-            default: break
-            }
-            let outType: SType
-            switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
-            return Compiled(outType) { rt in
-                switch try Sequence.of(try inEval(rt), span, stage: "where") {
-                case .set(let s):
-                    if let fast = fastByKind[s.kind] { return .nodes(try Compiler.fastFilter(rt, s, fast, span)) }
-                    var out = ContiguousArray<Int32>()
-                    let saved = rt.it
-                    defer { rt.it = saved }
-                    for r in s.ids(rt.store) {
-                        try rt.tick(span)
-                        rt.it = .node(s.kind, r)
-                        if try test(rt).truthy { out.append(r) }
-                    }
-                    return .nodes(NodeSet(kind: s.kind, rows: out))
-                case .list(let l):
-                    var out: [Value] = []
-                    let saved = rt.it
-                    defer { rt.it = saved }
-                    for v in l {
-                        try rt.tick(span)
-                        rt.it = v
-                        if try test(rt).truthy { out.append(v) }
-                    }
-                    return .list(out)
-                }
-            }
+            return compileWhere(cond, input: input, span: span)
         case .select(let items):
             let keys = items.map(\.0)
             let evals = withStage(itemType) { items.map { compile($0.1).eval } }
