@@ -185,6 +185,16 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(box.text.hasPrefix("error: recursion too deep"), box.text)
     }
 
+    func testHugeSetsBuildOnlyTheRowsShown() {
+        var out = ""
+        let s = Session(store: SpeedTests.people(200_000), options: SessionOptions(output: { out += $0 }, errorOutput: { out += $0 }, maxTableRows: 4))
+        XCTAssertEqual(s.run("people", file: "p.wf"), .ok)
+        XCTAssertTrue(out.contains("… 199996 more"), out)
+        XCTAssertTrue(out.contains("199999"), out)
+        XCTAssertFalse(out.contains("100000"), out)
+        XCTAssertLessThan(out.utf8.count, 2_000)
+    }
+
     func testSnapshotRoundTrip() throws {
         let path = NSTemporaryDirectory() + "wf-lang-roundtrip-\(getpid()).wfs"
         defer { try? FileManager.default.removeItem(atPath: path) }

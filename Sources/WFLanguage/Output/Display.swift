@@ -68,11 +68,12 @@ enum Display {
     }
 
     /// A value as a table, or nil for a scalar (which prints as a line).
-    static func table(_ v: Value, rt: Runtime, reveal: Bool) -> ResultTable? {
+    /// - Parameter limit: for node sets, build at most this many rows plus a marker (screen output).
+    static func table(_ v: Value, rt: Runtime, reveal: Bool, limit: Int? = nil) -> ResultTable? {
         let store = rt.store
         switch v {
         case .nodes(let s):
-            return nodeTable(s.kind, s.ids(store), rt: rt, reveal: reveal)
+            return nodeTable(s.kind, s.ids(store), rt: rt, reveal: reveal, limit: limit)
         case .node(let k, let r):
             return card(k, r, rt: rt, reveal: reveal)
         case .record(let r):
@@ -81,7 +82,7 @@ enum Display {
             if items.isEmpty { return nil }
             if case .node(let k, _) = items[0], items.allSatisfy({ if case .node(let l, _) = $0 { return l == k } else { return false } }) {
                 let rows = items.compactMap { v -> Int32? in if case .node(_, let r) = v { return r } else { return nil } }
-                return nodeTable(k, ContiguousArray(rows), rt: rt, reveal: reveal)
+                return nodeTable(k, ContiguousArray(rows), rt: rt, reveal: reveal, limit: limit)
             }
             if items.allSatisfy({ if case .record = $0 { return true } else { return false } }) {
                 var keys: [String] = []
@@ -98,16 +99,25 @@ enum Display {
         }
     }
 
-    static func nodeTable(_ kind: Kind, _ rows: ContiguousArray<Int32>, rt: Runtime, reveal: Bool) -> ResultTable {
+    static func nodeTable(_ kind: Kind, _ rows: ContiguousArray<Int32>, rt: Runtime, reveal: Bool, limit: Int? = nil) -> ResultTable {
         let cols = columns(kind)
         let accessors = cols.map { Navigation.accessor(kind, $0) }
-        let out = rows.map { r in
+        func row(_ r: Int32) -> [Cell] {
             accessors.map { acc -> Cell in
                 guard let acc else { return .null }
                 return cell(Navigation.read(rt, kind, r, acc), reveal: reveal, store: rt.store)
             }
         }
-        return ResultTable(columns: cols, rows: out)
+        // A whole kind at province scale would be millions of rows of cells: when the screen
+        // shows only a few, build only those, with a marker row saying how many were left out.
+        if let limit, limit >= 2, rows.count > limit {
+            let head = (limit + 1) / 2, tail = limit / 2
+            var marker = [Cell](repeating: .null, count: cols.count)
+            marker[0] = .text("… \(rows.count - head - tail) more")
+            let out = rows.prefix(head).map(row) + [marker] + rows.suffix(tail).map(row)
+            return ResultTable(columns: cols, rows: out, title: "\(rows.count) \(kind.plural)")
+        }
+        return ResultTable(columns: cols, rows: rows.map(row))
     }
 
     /// A node's card: every field, then the size of every reverse edge.

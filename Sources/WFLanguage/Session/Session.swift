@@ -216,7 +216,13 @@ public final class Session {
 
     func emit(_ v: Value, _ rt: Runtime, asTable: Bool = false) {
         let reveal = options.revealPersonal
-        if let table = Display.table(v, rt: rt, reveal: reveal) {
+        let limit = options.format == .table ? options.maxTableRows : nil
+        if let table = Display.table(v, rt: rt, reveal: reveal, limit: limit) {
+            if let limit, table.rows.count == limit + 1 && table.title != nil {
+                // Already cut to the screen, with its marker row: print as is.
+                options.output(Render.render(table, as: .table, options: RenderOptions(color: options.color)))
+                return
+            }
             emitTable(table, rt)
         } else if asTable {
             emitTable(ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]]), rt)
