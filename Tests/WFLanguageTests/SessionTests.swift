@@ -185,6 +185,12 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(box.text.hasPrefix("error: recursion too deep"), box.text)
     }
 
+    func testScalarsInJSONFormatAreJSON() {
+        let s = session { $0.format = .json }
+        XCTAssertEqual(s.run("42\n0.5\n\"妇联\\\"x\\n\"\ntrue\n2026-03-01\n(person #0).phone", file: "j.wf"), .ok)
+        XCTAssertEqual(out, "42\n0.5\n\"妇联\\\"x\\n\"\ntrue\n\"2026-03-01\"\n\"138****5678\"\n")
+    }
+
     func testHugeSetsBuildOnlyTheRowsShown() {
         var out = ""
         let s = Session(store: SpeedTests.people(200_000), options: SessionOptions(output: { out += $0 }, errorOutput: { out += $0 }, maxTableRows: 4))

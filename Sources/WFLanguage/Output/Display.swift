@@ -41,6 +41,30 @@ enum Display {
         }
     }
 
+    /// A scalar as a JSON value, for `--format json` (tables go through the renderer).
+    static func json(_ v: Value, reveal: Bool, store: Store?) -> String {
+        switch v {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .decimal(let d): return d.isFinite ? decimal(d) : "null"
+        default:
+            var out = "\""
+            for u in inline(v, reveal: reveal, store: store).unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+    }
+
     static func quoted(_ v: Value, reveal: Bool, store: Store?) -> String {
         if case .string(let s) = v { return "\"\(s)\"" }
         return inline(v, reveal: reveal, store: store)

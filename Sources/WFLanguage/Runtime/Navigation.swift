@@ -47,13 +47,18 @@ enum Navigation {
         return d
     }()
 
-    /// - Complexity: O(fields + edges) per call; callers cache the result per call site.
-    static func accessor(_ kind: Kind, _ name: String) -> Accessor? {
-        if let i = kind.fieldIndex(name) { return .field(FieldID(kind, i)) }
-        if let e = Store.reverseEdges(into: kind).first(where: { $0.name == name }) { return .reverse(e.field) }
-        if let d = Derived(rawValue: name), d.applies(to: kind) { return .derived(d) }
-        return nil
+    /// Every name readable on each kind, built once: stored fields first, then reverse edges,
+    /// then derived fields (a stored field wins a clash).
+    static let accessors: [[String: Accessor]] = Kind.allCases.map { kind in
+        var table: [String: Accessor] = [:]
+        for d in Derived.allCases where d.applies(to: kind) { table[d.rawValue] = .derived(d) }
+        for e in Store.reverseEdges(into: kind) { table[e.name] = .reverse(e.field) }
+        for (i, f) in kind.fields.enumerated() { table[f.name] = .field(FieldID(kind, i)) }
+        return table
     }
+
+    /// - Complexity: O(1) hash look-up.
+    static func accessor(_ kind: Kind, _ name: String) -> Accessor? { accessors[kind.rawValue][name] }
 
     /// Every name that reads something of `kind` (for suggestions and completion).
     static func names(_ kind: Kind) -> [String] {

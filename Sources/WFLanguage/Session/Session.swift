@@ -228,6 +228,8 @@ public final class Session {
             emitTable(ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]]), rt)
         } else if case .list = v {
             options.output("[]\n")
+        } else if options.format == .json {
+            options.output(Display.json(v, reveal: reveal, store: rt.store) + "\n")
         } else {
             var text = Display.inline(v, reveal: reveal, store: rt.store)
             if !text.hasSuffix("\n") { text += "\n" }
