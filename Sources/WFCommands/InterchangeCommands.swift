@@ -68,6 +68,9 @@ struct Import: ParsableCommand {
             Terminal.writeError(e.description)
             throw Failure.runtime("import stopped; nothing was written")
         }
+        if result.missingFiles.count == Kind.allCases.count {
+            throw Failure.runtime("\(directory): no CSV files of wf's layout (orgs.csv, people.csv, …); nothing was written")
+        }
         for e in result.skipped { Terminal.writeError(e.description) }
         if !result.missingFiles.isEmpty {
             Terminal.writeError("note: no \(result.missingFiles.joined(separator: ", ")); those kinds are empty\n")

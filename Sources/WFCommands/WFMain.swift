@@ -18,6 +18,8 @@ public enum WFMain {
             var command = try WF.parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
         } catch let failure as Failure {
             Terminal.error(failure.message)
             return failure.status
@@ -51,7 +53,7 @@ struct WF: ParsableCommand {
         abstract: "A shell for the records of the women's federations' grassroots network.",
         discussion: "With no script, wf opens an interactive session (on a terminal) or reads a program from standard input. With no --snapshot (or WF_SNAPSHOT), it works on the built-in demo county.",
         version: "wf 0.1.0",
-        subcommands: [Run.self, Gen.self, Info.self, Diff.self, Export.self, Import.self],
+        subcommands: [Run.self, Gen.self, Info.self, Diff.self, Check.self, Export.self, Import.self],
         defaultSubcommand: Run.self
     )
 }

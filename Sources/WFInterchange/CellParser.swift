@@ -10,7 +10,11 @@ enum CellParser {
 
     static func parse(_ raw: String, _ type: FieldType, intern: (String) -> Int32) -> Result<Int32, Problem> {
         let text = raw.trimmingSpaces()
-        if text.isEmpty { return .success(nullCell) }
+        if text.isEmpty {
+            // A tag set is never null: an empty cell is the empty set.
+            if case .tags = type { return .success(0) }
+            return .success(nullCell)
+        }
         switch type {
         case .int:
             guard let v = Int32(text), v != nullCell else {

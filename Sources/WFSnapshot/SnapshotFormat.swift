@@ -29,6 +29,7 @@ enum SnapshotFormat {
 
     static let stringBytes = "$strings.bytes"
     static let stringOffsets = "$strings.offsets"
+    static let stringHash = "$strings.hash"
     static let metaSection = "$meta"
     static let schemaSection = "$schema"
 

@@ -32,6 +32,16 @@ extension Snapshot {
         advance(offsetsEntry)
         try checkOffsets(offsets, blobLength: blob.count, path: path)
         let stringCount = Int32(offsets.count - 1)
+        var slots: ContiguousArray<Int32>?
+        if let hashEntry = file.entries[SnapshotFormat.stringHash] {
+            guard hashEntry.type == .int32 else { throw SnapshotError.corrupt(path: path, section: hashEntry.name, reason: "wrong element type") }
+            let table = try file.ints(hashEntry)
+            advance(hashEntry)
+            var bad = table.count < 2 * Int(stringCount) || table.count.nonzeroBitCount != 1
+            if !bad { table.withUnsafeBufferPointer { t in for v in t where v < -1 || v >= stringCount { bad = true; break } } }
+            if bad { throw SnapshotError.corrupt(path: path, section: hashEntry.name, reason: "look-up table out of range") }
+            slots = table
+        }
 
         // Columns by name. Every kind's row count comes from its columns, which must agree.
         var columns: [[ContiguousArray<Int32>?]] = []
@@ -81,7 +91,7 @@ extension Snapshot {
             tables.append(Table(kind: kind, columns: filled, deleted: deleted))
         }
         progress?(1)
-        return Store(meta: meta, strings: StringPool(base: PoolBase(bytes: blob, offsets: offsets)), tables: tables)
+        return Store(meta: meta, strings: StringPool(base: PoolBase(bytes: blob, offsets: offsets, slots: slots)), tables: tables)
     }
 
     private static func checkOffsets(_ offsets: ContiguousArray<Int32>, blobLength: Int, path: String) throws {

@@ -66,7 +66,11 @@ extension Snapshot {
         do {
             try header.withUnsafeBytes { try FileIO.writeAll(fd, $0) }
             try directory.withUnsafeBytes { try FileIO.writeAll(fd, $0) }
-            for s in sections { try s.write { try FileIO.writeAll(fd, $0) } }
+            let delay = faultInjectionDelay()
+            for s in sections {
+                try s.write { try FileIO.writeAll(fd, $0) }
+                if delay > 0 { usleep(delay) }
+            }
             guard fsync(fd) == 0 else { throw FileIO.IOFailure(text: FileIO.errorText()) }
             guard close(fd) == 0 else { throw FileIO.IOFailure(text: FileIO.errorText()) }
         } catch let failure as FileIO.IOFailure {
@@ -81,6 +85,13 @@ extension Snapshot {
         }
         syncDirectory(of: path)
         removeStaleTemporaries(for: path)
+    }
+
+    /// Fault injection for the crash tests: `WF_FAULT_SAVE_DELAY_US` slows each section's write,
+    /// so that a test's SIGKILL lands inside the save rather than before it. Unset in normal use.
+    private static func faultInjectionDelay() -> UInt32 {
+        guard let raw = getenv("WF_FAULT_SAVE_DELAY_US") else { return 0 }
+        return UInt32(String(cString: raw)) ?? 0
     }
 
     /// `DIR/.NAME.tmp-PID`: hidden, named after its owner, so a crashed save's leftover is
@@ -142,6 +153,11 @@ extension Snapshot {
         out.append(Section(name: SnapshotFormat.stringBytes, type: .bytes,
                            write: { body in try finalBlob.withUnsafeBytes { try body($0) } }, length: finalBlob.count))
         ints(SnapshotFormat.stringOffsets, offsets)
+        // The look-up table travels with the pool, so finding a name right after a load is O(1).
+        let slots = store.strings.addedStrings.isEmpty
+            ? store.strings.base.hashSlots
+            : PoolBase(bytes: finalBlob, offsets: offsets).hashSlots
+        ints(SnapshotFormat.stringHash, slots)
 
         for kind in Kind.allCases {
             let table = store[kind]

@@ -7,6 +7,9 @@ import WFGenerator
 /// these machines are shared and noisy (docs/performance.md).
 ///
 ///     swift run -c release wfbench store [province|nation ...]   generate, save, load vs read, memory
+///     swift run -c release wfbench queries FILE [--json OUT]     the reference questions
+///     swift run -c release wfbench startup                      start to result on the demo, vs /bin/true
+///     swift run -c release wfbench loop                         a scalar loop, vs CPython 3
 ///     wfbench child-load FILE NAME     (internal) load in a fresh process, look a person up
 ///     wfbench child-read FILE          (internal) read the file's bytes in a fresh process
 let args = Array(CommandLine.arguments.dropFirst())
@@ -38,7 +41,8 @@ func mib(_ n: Int) -> String { fmt(Double(n) / 1_048_576, 1) + " MiB" }
 /// Runs this executable with `arguments` and returns its standard output.
 func child(_ arguments: [String]) -> String {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    // /proc/self/exe, not argv[0]: argv[0] may be relative to a directory we are not in.
+    p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     p.arguments = arguments
     let pipe = Pipe()
     p.standardOutput = pipe
@@ -50,7 +54,7 @@ func child(_ arguments: [String]) -> String {
 
 func fields(_ line: String) -> [String: Double] {
     var out: [String: Double] = [:]
-    for part in line.split(separator: " ") {
+    for part in line.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
         let kv = part.split(separator: "=")
         if kv.count == 2, let v = Double(kv[1]) { out[String(kv[0])] = v }
     }
@@ -109,6 +113,7 @@ case "store", nil:
         for _ in 0..<5 {
             let r = fields(child(["child-read", path]))
             let l = fields(child(["child-load", path, name]))
+            if r.isEmpty || l.isEmpty { print("child run failed: \(r) \(l)") }
             if let x = r["read"] { reads.append(x) }
             if let x = l["load"] { loads.append(x) }
             if let x = l["lookup"] { lookups.append(x) }
@@ -140,7 +145,19 @@ case "store", nil:
     try? FileManager.default.createDirectory(atPath: "bench-results", withIntermediateDirectories: true)
     try? text.write(toFile: "bench-results/store.md", atomically: true, encoding: .utf8)
 
+case "startup":
+    startupBench(runs: 11)
+
+case "loop":
+    loopBench(iterations: 10_000_000, runs: 3)
+
+case "queries":
+    guard args.count >= 2 else { print("usage: wfbench queries FILE [--json OUT] [--runs N]"); exit(2) }
+    let json = args.firstIndex(of: "--json").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+    let runs = args.firstIndex(of: "--runs").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } ?? 5
+    runQueryBench(path: args[1], jsonOut: json, runs: runs)
+
 default:
-    print("usage: wfbench store [village|township|county|province|nation ...]")
+    print("usage: wfbench store [village|township|county|province|nation ...] | queries FILE [--json OUT]")
     exit(2)
 }

@@ -17,10 +17,19 @@ extension Compiler {
         if case .field(nil, let name, _) = key.kind {
             for k in Kind.allCases { if let i = k.fieldIndex(name) { keyField[k] = FieldID(k, i) } }
         }
+        // Fastest: key and aggregates all in column form (`ColumnGroup`), one loop per aggregate.
+        var columnar: ColumnGroup?
+        if case .nodes(let k) = input.type { columnar = columnGroup(key, aggs, k) }
         return Compiled { rt in
             let input = try inEval(rt)
-            if case .nodes(let set) = input, let field = keyField[set.kind] {
-                return try Compiler.groupByColumn(rt, set, field, keyName, names, aggEvals, span)
+            if case .nodes(let raw) = input {
+                let set = raw.valid(in: rt.store)
+                if let columnar, columnar.key.kind == set.kind {
+                    return try columnar.run(rt, set, keyName: keyName, names: names, span: span)
+                }
+                if let field = keyField[set.kind] {
+                    return try Compiler.groupByColumn(rt, set, field, keyName, names, aggEvals, span)
+                }
             }
             let items = try Sequence.of(input, span, stage: "group by").items(rt.store)
             var order: [ValueKey] = []

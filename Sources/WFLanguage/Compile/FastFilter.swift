@@ -106,52 +106,24 @@ extension Compiler {
         }
     }
 
-    /// Filters a kind's rows by column comparisons, polling for cancellation every 64K rows.
-    static func fastFilter(_ rt: Runtime, _ s: NodeSet, _ p: RowPredicate, _ span: Span) throws -> NodeSet {
+    /// Filters a kind's rows by column comparisons (`RowPredicate.select`, one tight loop per
+    /// comparison), polling for cancellation between chunks of a million rows.
+    static func fastFilter(_ rt: Runtime, _ raw: NodeSet, _ p: RowPredicate, _ span: Span) throws -> NodeSet {
         let store = rt.store
-        let test = p.bind(store)
-        var out = ContiguousArray<Int32>()
+        let s = raw.valid(in: store)
+        if let rows = s.rows { return NodeSet(kind: s.kind, rows: p.select(store, .rows(rows))) }
+        // All rows of a kind: in chunks, so that Ctrl-C is noticed within a fraction of a second.
         let n = store.count(s.kind)
-        if s.rows == nil, case .compare(let f, let op, let c) = p, let hits = scanBase(store, f, op, c) { return NodeSet(kind: s.kind, rows: hits) }
-        if let rows = s.rows {
-            for r in rows where r >= 0 && Int(r) < n && test(r) { out.append(r) }
-            return NodeSet(kind: s.kind, rows: out)
-        }
         let table = store[s.kind]
-        let noDeletions = table.deleted.isEmpty
+        var out = ContiguousArray<Int32>()
         var start = 0
         while start < n {
-            let end = min(n, start + 65_536)
-            for i in start..<end {
-                let r = Int32(truncatingIfNeeded: i)
-                if test(r) && (noDeletions || table.isLive(r)) { out.append(r) }
-            }
+            let end = min(n, start + 1 << 20)
+            out.append(contentsOf: p.select(store, .range(start..<end)))
             start = end
             try rt.pollCancel(span)
         }
+        if !table.deleted.isEmpty { out = out.filter { table.isLive($0) } }
         return NodeSet(kind: s.kind, rows: out)
-    }
-
-    /// The tightest form of the commonest filter, one comparison over an unchanged column with no
-    /// deletions: a loop over the raw buffer, no closure call per row.
-    /// - Complexity: O(rows), about one memory pass over the column.
-    static func scanBase(_ store: Store, _ f: FieldID, _ op: BinaryOp, _ c: Int32) -> ContiguousArray<Int32>? {
-        let col = store.column(f)
-        guard col.isPristine, col.tail.isEmpty, store[f.kind].deleted.isEmpty else { return nil }
-        var out = ContiguousArray<Int32>()
-        col.base.withUnsafeBufferPointer { cells in
-            func scan(_ keep: (Int32) -> Bool) {
-                for i in 0..<cells.count where keep(cells[i]) { out.append(Int32(truncatingIfNeeded: i)) }
-            }
-            switch op {
-            case .eq: scan { $0 == c }
-            case .ne: scan { $0 != c }
-            case .lt: scan { $0 != nullCell && $0 < c }
-            case .le: scan { $0 != nullCell && $0 <= c }
-            case .gt: scan { $0 > c }
-            default: scan { $0 != nullCell && $0 >= c }
-            }
-        }
-        return out
     }
 }

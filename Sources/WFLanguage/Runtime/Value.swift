@@ -114,6 +114,16 @@ struct NodeSet {
 
     func count(_ store: Store) -> Int { rows?.count ?? store.liveCount(kind) }
 
+    /// The set without ids past the end of the kind's table: a set kept in a variable from inside
+    /// a what-if can name rows the real store never had. Column loops index without checks, so
+    /// they take sets through here first.
+    /// - Complexity: O(1) when every id is valid (ids are ascending), else O(rows).
+    func valid(in store: Store) -> NodeSet {
+        guard let rows, let last = rows.last, Int(last) >= store.count(kind) else { return self }
+        let n = store.count(kind)
+        return NodeSet(kind: kind, rows: rows.filter { $0 >= 0 && Int($0) < n })
+    }
+
     /// The row ids, materialising "all" when needed.
     /// - Complexity: O(rows)
     func ids(_ store: Store) -> ContiguousArray<Int32> {

@@ -47,9 +47,9 @@ public struct Column {
             tail[i - base.count] = value
         }
         if isRef {
-            if old != nullCell, overlayReverse[old] != nil {
-                overlayReverse[old]!.removeAll { $0 == row }
-                if overlayReverse[old]!.isEmpty { overlayReverse[old] = nil }
+            if old != nullCell, var rows = overlayReverse[old] {
+                rows.removeAll { $0 == row }
+                overlayReverse[old] = rows.isEmpty ? nil : rows
             }
             let changedFromBase = i >= base.count || value != base[i]
             if value != nullCell, changedFromBase { overlayReverse[value, default: []].append(row) }

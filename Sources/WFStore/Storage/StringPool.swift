@@ -49,16 +49,21 @@ public struct StringPool {
 public final class PoolBase {
     public let bytes: ContiguousArray<UInt8>
     public let offsets: ContiguousArray<Int32>
-    /// Open-addressing table of ids, built on the first look-up by text. Hand-written because a
-    /// `[String: Int32]` over millions of names would materialise every string and cost several
-    /// times the blob's size; this costs 8 bytes per string and no allocation per entry.
+    /// Open-addressing table of ids, probed linearly, at least twice the string count and a
+    /// power of two; -1 marks an empty slot. Hand-written because a `[String: Int32]` over
+    /// millions of names would materialise every string and cost several times the blob's size;
+    /// this costs 8 bytes per string and no allocation per entry. Snapshots store it, so a look-up
+    /// right after loading costs no build.
     private var slots: ContiguousArray<Int32>?
 
     /// - Precondition: offsets are non-decreasing, start at 0 and end at `bytes.count`
-    ///   (the snapshot loader checks this before calling).
-    public init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int32>) {
+    ///   (the snapshot loader checks this before calling). `slots`, when given, holds only -1 or
+    ///   ids below the count (also checked by the loader); a wrong table can only make a
+    ///   look-up miss, since every hit is compared byte for byte.
+    public init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int32>, slots: ContiguousArray<Int32>? = nil) {
         self.bytes = bytes
         self.offsets = offsets
+        if let slots, slots.count >= 2 * (offsets.count - 1), slots.count.nonzeroBitCount == 1 { self.slots = slots }
     }
 
     public var count: Int { offsets.count - 1 }
@@ -76,37 +81,51 @@ public final class PoolBase {
         return bytes.withUnsafeBufferPointer { buf in body(UnsafeBufferPointer(rebasing: buf[start..<end])) }
     }
 
+    /// The look-up table, built now if it was not loaded (for saving it with the pool).
+    public var hashSlots: ContiguousArray<Int32> {
+        if let slots { return slots }
+        let built = buildSlots()
+        slots = built
+        return built
+    }
+
     func lookup(_ text: String) -> Int32? {
         if count == 0 { return nil }
-        if slots == nil { buildSlots() }
-        guard let slots else { return nil }
+        let slots = hashSlots
         var text = text
         return text.withUTF8 { key -> Int32? in
             let mask = slots.count - 1
             var h = Int(truncatingIfNeeded: PoolBase.hash(key)) & mask
-            while true {
+            for _ in 0..<slots.count {
                 let id = slots[h]
-                if id < 0 { return nil }
+                if id < 0 || Int(id) >= count { return nil }
                 if withBytes(Int(id), { $0.elementsEqual(key) }) { return id }
                 h = (h + 1) & mask
             }
+            return nil
         }
     }
 
-    private func buildSlots() {
+    /// The pool is deduplicated, so each string just takes the first free slot.
+    /// - Complexity: O(bytes + count), one pass with no allocation but the table.
+    private func buildSlots() -> ContiguousArray<Int32> {
         var size = 16
         while size < count * 2 { size <<= 1 }
         var table = ContiguousArray<Int32>(repeating: -1, count: size)
         let mask = size - 1
-        for i in 0..<count {
-            var h = Int(truncatingIfNeeded: withBytes(i) { PoolBase.hash($0) }) & mask
-            while table[h] >= 0 {
-                if withBytes(Int(table[h]), { a in withBytes(i) { b in a.elementsEqual(b) } }) { break }
-                h = (h + 1) & mask
+        bytes.withUnsafeBufferPointer { blob in
+            offsets.withUnsafeBufferPointer { off in
+                table.withUnsafeMutableBufferPointer { t in
+                    for i in 0..<(off.count - 1) {
+                        let key = UnsafeBufferPointer(rebasing: blob[Int(off[i])..<Int(off[i + 1])])
+                        var h = Int(truncatingIfNeeded: PoolBase.hash(key)) & mask
+                        while t[h] >= 0 { h = (h + 1) & mask }
+                        t[h] = Int32(i)
+                    }
+                }
             }
-            if table[h] < 0 { table[h] = Int32(i) }
         }
-        slots = table
+        return table
     }
 
     /// FNV-1a: fast on short keys, and names are short.

@@ -1,2 +1,0 @@
-// WFRepl
-import CLibEdit
