@@ -41,6 +41,7 @@ struct QueryBench {
         let people = store.count(.person), orgs = store.count(.org), positions = store.count(.position), ledger = store.count(.ledger)
         let conversions = p.convert.map { "convert org #\($0) on \(p.asOf)" }.joined(separator: "; ")
         return [
+            Question(name: "overhead_constant", source: "1", scanBytes: 0),
             Question(name: "q0_people_scan_group", source: """
                 people | where .birth_year >= 1970 | group by .birth_year { n: count() } | sort .birth_year
                 """, scanBytes: people * 4),
