@@ -9,7 +9,7 @@ import WFStore
 /// └── 甲镇妇联 (township, 20000; term 2022-01-01 – 2026-12-31; offline + online home)
 ///     ├── 一村妇联 (village, federation, 600; term 2021-07-01 – 2026-06-30; offline + online home)
 ///     │   ├── 一村一组妇女小组 (natural village with a group, 60)
-///     │   └── 一村二组 (natural village, no group yet, 40)
+///     │   └── 一村二组 (natural village, 40; a group when clean, none yet when dirty)
 ///     ├── 二村妇代会 (village, congress, 900)                       [dirty only]
 ///     ├── 企业妇联 (enterprise, horizontal, 100, covered by 甲镇)    [dirty only]
 ///     └── 市场妇联 (market, new field, 80, not covered)              [dirty only]
@@ -36,7 +36,7 @@ enum Fixture {
         let town = org("甲镇妇联", "township", "town", "federation", county, 20000, term: ("2022-01-01", "2026-12-31"))
         let village = org("一村妇联", "village", "village", "federation", town, 600)
         let group1 = org("一村一组妇女小组", "group", "natural_village", "group", village, 60)
-        _ = org("一村二组", "group", "natural_village", nil, village, 40)
+        _ = org("一村二组", "group", "natural_village", dirty ? nil : "group", village, 40)   // §1 gap when dirty
 
         func person(_ name: String, _ year: Int32, _ home: Int32) -> Int32 {
             b.append(.person, [b.intern(name), year, b.intern("1390000\(1000 + b.count(.person))"), null, 0, home])

@@ -7,7 +7,7 @@ import WFStore
 /// on the hand-built fixture (expected values derived by hand from Fixture.swift's picture).
 final class ScriptsTests: XCTestCase {
     static let names = ["term-rollover", "rotation-schedule", "commendation-shortlist", "adjustment-list", "training-gaps",
-                        "coverage-report", "whatif-coverage", "health-check", "disclosure-board", "funding-allocation"]
+                        "coverage-report", "whatif-coverage", "health-check", "disclosure-board", "funding-allocation", "election-sizing"]
 
     func testEveryScriptDeclaresItsParametersForHelp() throws {
         for name in Self.names {
@@ -167,6 +167,18 @@ final class ScriptsTests: XCTestCase {
         let text = try String(contentsOfFile: md, encoding: .utf8)
         XCTAssertTrue(text.contains("| 1 conversion"), text)
         XCTAssertTrue(text.contains("██████████"), text)   // 50 % of a 20-cell bar
+    }
+
+    func testElectionSizingWithAScaledRule() throws {
+        let path = try Fixture.save(dirty: false)
+        let run = try ScriptTesting.script("election-sizing", ["--org", "甲镇妇联", "--date", "2026-06-01", "--exec_scale", "0.5"], snapshot: path)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let text = ScriptTesting.unixLines(run.stdout)
+        // 甲镇: 20 × 0.5 = 10 execs due, 2 held, and 1 of 3 vice chairs → 10 empty;
+        // 一村: 9 × 0.5 = 4.5 → 5 execs due, 1 held, and 0 of 2 vice chairs → 6 empty.
+        XCTAssertEqual(ScriptTesting.table(text, header: "org,").map { ($0["org"] ?? "") + " " + ($0["execs"] ?? "") + " " + ($0["empty"] ?? "") },
+                       ["甲镇妇联 2/10 10", "一村妇联 1/5 6"])
+        XCTAssertTrue(text.hasSuffix("empty seats: 16, beyond the rule: 0\n"), text)
     }
 
     func testHealthCheckScriptFiltersBySection() throws {

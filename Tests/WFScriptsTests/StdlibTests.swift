@@ -76,6 +76,8 @@ final class StdlibTests: XCTestCase {
         let found = Set(ScriptTesting.rows(out).dropFirst().map { $0.joined(separator: "|") })
         XCTAssertEqual(found, [
             "§1|still a congress|二村妇代会|",
+            "§1|no women's group|一村二组|",
+            "§2|not covered|市场妇联|",
             "§10|never served a turn|甲镇妇联|丙",
             "§14|untrained this term|一村妇联|一村执委二",
         ])
