@@ -1,0 +1,27 @@
+import Foundation
+import XCTest
+
+/// One test over `golden/`: each `NAME.wf` runs on the dirty fixture (Fixture.swift) and its
+/// output must equal `NAME.out`. `WF_RECORD=1` writes a missing baseline and fails, so a new case
+/// is never accepted unread: every baseline here was checked by hand against the fixture.
+final class GoldenTests: XCTestCase {
+    func testGoldenFolder() throws {
+        let folder = ScriptTesting.root + "/Tests/WFScriptsTests/golden"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".wf") }.sorted()
+        XCTAssertGreaterThan(names.count, 0, "no golden cases in \(folder)")
+        let snapshot = try Fixture.save(dirty: true)
+        let record = ProcessInfo.processInfo.environment["WF_RECORD"] == "1"
+        for name in names {
+            let script = folder + "/" + name
+            let expectedPath = String(script.dropLast(3)) + ".out"
+            let run = try WFProcess.run([script, "--snapshot", snapshot], environment: ScriptTesting.environment)
+            let actual = run.stdout + (run.stderr.isEmpty ? "" : "stderr:\n" + run.stderr)
+            guard let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8) else {
+                if record { try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8) }
+                XCTFail("\(name): no baseline" + (record ? "; recorded, check it by hand" : " (WF_RECORD=1 records one)"))
+                continue
+            }
+            XCTAssertEqual(actual, expected, name)
+        }
+    }
+}
