@@ -40,15 +40,33 @@ final class ScriptsTests: XCTestCase {
         XCTAssertTrue(lines.contains("三山港村妇代会,conversion,0,1,1\n"), lines)
     }
 
-    func testWhatIfLeavesTheBaseUntouched() throws {
+    func testWhatIfFromAFileOfChangesLeavesTheBaseUntouched() throws {
         let path = try Fixture.save(dirty: true)
-        let after = (path as NSString).deletingLastPathComponent + "/after-whatif.wfs"
-        let out = try ScriptTesting.code("""
+        let dir = (path as NSString).deletingLastPathComponent
+        let after = dir + "/after-whatif.wfs"
+        // A user's own file of proposed changes, run as a script: convert the congress, and an
+        // exec steps down; then save, which must write the network as it was.
+        let changes = dir + "/my-changes.wf"
+        try """
         use coverage
-        whatif { convert org "二村妇代会" on 2026-06-01 } compare coverage_summary(org "甲镇妇联", 2026-06-01)
+        fn proposed_changes() {
+            convert org "二村妇代会" on 2026-05-01
+            end (person "一村执委二").positions | first on 2026-05-01
+        }
+        compare_coverage(org "甲镇妇联", 2026-06-01, proposed_changes)
         save "\(after)"
-        """, snapshot: path)
-        XCTAssertTrue(out.contains("甲镇妇联,conversion,0.5,1,0.5\n"), out)
+        """.write(toFile: changes, atomically: true, encoding: .utf8)
+        let run = try WFProcess.run([changes, "--snapshot", path, "--format", "csv"], environment: ScriptTesting.environment)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = ScriptTesting.table(ScriptTesting.unixLines(run.stdout), header: "area,measure")
+        func row(_ area: String, _ measure: String) -> [String]? {
+            rows.first { $0["area"] == area && $0["measure"] == measure }.map { [$0["before"] ?? "", $0["after"] ?? "", $0["delta"] ?? ""] }
+        }
+        // Conversion 1/2 → 2/2. Training 9/10 → 8/8: 二村主任's directorship ends with the
+        // conversion, and 一村执委二 (the untrained one) steps down.
+        XCTAssertEqual(row("甲镇妇联", "conversion"), ["0.5", "1", "0.5"])
+        XCTAssertEqual(row("甲镇妇联", "training"), ["0.9", "1", "0.1"])
+        XCTAssertEqual(row("二村妇代会", "conversion"), ["0", "1", "1"])
         let base = Fixture.store(dirty: true).digest()
         XCTAssertEqual(try Snapshot.load(path).digest(), base)
         XCTAssertEqual(try Snapshot.load(after).digest(), base)
