@@ -1,6 +1,7 @@
 import Foundation
 import WFSnapshot
 import WFStore
+import XCTest
 
 /// A hand-built network small enough to check every figure by hand.
 ///
@@ -120,6 +121,16 @@ enum Fixture {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(dirty ? "dirty.wfs" : "clean.wfs").path
         try Snapshot.save(store(dirty: dirty), to: path)
+        return path
+    }
+}
+
+extension XCTestCase {
+    /// The fixture saved to a fresh temporary folder that is removed when the test ends.
+    func fixture(dirty: Bool) throws -> String {
+        let path = try Fixture.save(dirty: dirty)
+        let dir = (path as NSString).deletingLastPathComponent
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
         return path
     }
 }

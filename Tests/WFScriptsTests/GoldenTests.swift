@@ -9,7 +9,7 @@ final class GoldenTests: XCTestCase {
         let folder = ScriptTesting.root + "/Tests/WFScriptsTests/golden"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".wf") }.sorted()
         XCTAssertGreaterThan(names.count, 0, "no golden cases in \(folder)")
-        let snapshot = try Fixture.save(dirty: true)
+        let snapshot = try fixture(dirty: true)
         let record = ProcessInfo.processInfo.environment["WF_RECORD"] == "1"
         for name in names {
             let script = folder + "/" + name

@@ -41,7 +41,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testWhatIfFromAFileOfChangesLeavesTheBaseUntouched() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let dir = (path as NSString).deletingLastPathComponent
         let after = dir + "/after-whatif.wfs"
         // A user's own file of proposed changes, run as a script: convert the congress, and an
@@ -73,7 +73,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testRolloverForRealThenPassesTheRulesCheck() throws {
-        let path = try Fixture.save(dirty: false)
+        let path = try fixture(dirty: false)
         let saved = (path as NSString).deletingLastPathComponent + "/after-rollover.wfs"
         let check = "use rules\nhealth_check(org \"测试县妇联\", 2026-07-01, rules_settings) | select .rule, .org"
         // Before: 一村妇联's term ended on 2026-06-30, so on 2026-07-01 it is overdue and has no chair.
@@ -102,7 +102,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testRotationScriptRecordsAFairQuarterlySchedule() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let saved = (path as NSString).deletingLastPathComponent + "/after-rotation.wfs"
         let run = try ScriptTesting.script("rotation-schedule", ["--org", "甲镇妇联", "--date", "2026-07-01", "--turns", "2", "--months", "3",
                                                                  "--apply", "--save_to", saved], snapshot: path)
@@ -116,7 +116,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testShortlistScriptRanksAndExplainsAndListsTheIneligible() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let args = ["--org", "测试县妇联", "--year", "2026", "--date", "2026-06-01", "--quota", "1"]
         let run = try ScriptTesting.script("commendation-shortlist", args, snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -131,7 +131,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testAdjustmentListNamesTheInactive() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let run = try ScriptTesting.script("adjustment-list", ["--org", "测试县妇联", "--date", "2026-06-01"], snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = ScriptTesting.table(ScriptTesting.unixLines(run.stdout), header: "org,")
@@ -142,7 +142,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testTrainingGapsListsTheUntrainedHolder() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let run = try ScriptTesting.script("training-gaps", ["--org", "测试县妇联", "--date", "2026-06-01"], snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
         let text = ScriptTesting.unixLines(run.stdout)
@@ -153,7 +153,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testFundingAddsUpToTheBudgetAndWeightsTheGrassroots() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let run = try ScriptTesting.script("funding-allocation", ["--org", "甲镇妇联", "--budget", "1001"], snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = ScriptTesting.table(ScriptTesting.unixLines(run.stdout), header: "unit,")
@@ -165,7 +165,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testDisclosureBoardExportsAPrintablePageWithoutPersonalData() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let page = (path as NSString).deletingLastPathComponent + "/board.html"
         let run = try ScriptTesting.script("disclosure-board", ["--org", "一村妇联", "--date", "2026-06-01", "--out", page], snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -178,7 +178,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testCoverageReportWritesMarkdown() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let md = (path as NSString).deletingLastPathComponent + "/coverage.md"
         let run = try ScriptTesting.script("coverage-report", ["--org", "甲镇妇联", "--date", "2026-06-01", "--out", md], snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -188,7 +188,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testElectionSizingWithAScaledRule() throws {
-        let path = try Fixture.save(dirty: false)
+        let path = try fixture(dirty: false)
         let run = try ScriptTesting.script("election-sizing", ["--org", "甲镇妇联", "--date", "2026-06-01", "--exec_scale", "0.5"], snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
         let text = ScriptTesting.unixLines(run.stdout)
@@ -200,7 +200,7 @@ final class ScriptsTests: XCTestCase {
     }
 
     func testHealthCheckScriptFiltersBySection() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let run = try ScriptTesting.script("health-check", ["--org", "测试县妇联", "--date", "2026-06-01", "--rule", "§14"], snapshot: path)
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = ScriptTesting.table(ScriptTesting.unixLines(run.stdout), header: "§,rule,org")

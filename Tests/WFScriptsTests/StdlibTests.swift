@@ -7,14 +7,14 @@ import WFStore
 /// the fixture's picture in Fixture.swift (each assertion says how) or computed over the store.
 final class StdlibTests: XCTestCase {
     func testBarDrawsEighthsAndPads() throws {
-        let path = try Fixture.save(dirty: false)
+        let path = try fixture(dirty: false)
         let out = try ScriptTesting.code("use common\nprint \"[\" + bar(0.5, 4) + \"]\", \"[\" + bar(1, 2) + \"]\", \"[\" + bar(0.0625, 2) + \"]\", \"[\" + bar(null, 1) + \"]\"", snapshot: path)
         // 0.5 of 4 cells = 2 full blocks + 2 spaces; 1 of 2 = 2 blocks; 0.0625 × 2 × 8 = 1 eighth.
         XCTAssertEqual(out, "[██  ] [██] [▏ ] [ ]\n")
     }
 
     func testCoverageOfTheDirtyTown() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let out = try ScriptTesting.code("use coverage\ncoverage_at(org \"甲镇妇联\", 2026-06-01) | where not starts_with(.area, \" \")", snapshot: path)
         let rows = ScriptTesting.table(out, header: "measure,")
         func nd(_ measure: String) -> String? {
@@ -55,7 +55,7 @@ final class StdlibTests: XCTestCase {
     }
 
     func testSizingRuleIsDataAndComparesWithSeatsHeld() throws {
-        let path = try Fixture.save(dirty: false)
+        let path = try fixture(dirty: false)
         let out = try ScriptTesting.code("""
         use sizing
         sizing_compare(org "甲镇妇联", 2026-06-01, sizing_rule) | select .org, .chair, .vice_chairs, .execs, .empty, .over
@@ -71,7 +71,7 @@ final class StdlibTests: XCTestCase {
     }
 
     func testHealthCheckNamesEachDefectAndItsSection() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let out = try ScriptTesting.code("use rules\nhealth_check(org \"测试县妇联\", 2026-06-01, rules_settings) | select it[\"§\"], .rule, .org, .person", snapshot: path)
         let found = Set(ScriptTesting.rows(out).dropFirst().map { $0.joined(separator: "|") })
         XCTAssertEqual(found, [
@@ -84,13 +84,13 @@ final class StdlibTests: XCTestCase {
     }
 
     func testHealthCheckOfTheCleanNetworkIsEmpty() throws {
-        let path = try Fixture.save(dirty: false)
+        let path = try fixture(dirty: false)
         let out = try ScriptTesting.code("use rules\nprint len(health_check(org \"测试县妇联\", 2026-06-01, rules_settings))", snapshot: path)
         XCTAssertEqual(out, "0\n")
     }
 
     func testRotationIsFairSkipsLeaversAndPutsTheUnservedFirst() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let out = try ScriptTesting.code("use rotation\nrotation_schedule(org \"甲镇妇联\", 2026-07-01, 5, 1) | select .turn, .person, .served_before", snapshot: path)
         let rows = ScriptTesting.table(out, header: "turn,")
         let people = rows.compactMap { $0["person"] }
@@ -103,7 +103,7 @@ final class StdlibTests: XCTestCase {
     }
 
     func testShortlistEligibilityAndExplainedScore() throws {
-        let path = try Fixture.save(dirty: true)
+        let path = try fixture(dirty: true)
         let out = try ScriptTesting.code("""
         use shortlist
         let a = area_set(org "测试县妇联")
