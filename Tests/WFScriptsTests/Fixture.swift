@@ -39,8 +39,10 @@ enum Fixture {
         let group1 = org("一村一组妇女小组", "group", "natural_village", "group", village, 60)
         _ = org("一村二组", "group", "natural_village", dirty ? nil : "group", village, 40)   // §1 gap when dirty
 
-        func person(_ name: String, _ year: Int32, _ home: Int32) -> Int32 {
-            b.append(.person, [b.intern(name), year, b.intern("1390000\(1000 + b.count(.person))"), null, 0, home])
+        func person(_ name: String, _ year: Int32, _ home: Int32, tags: [String] = []) -> Int32 {
+            var bits: Int32 = 0
+            for t in tags { bits |= 1 << code(Vocab.personTag, t) }
+            return b.append(.person, [b.intern(name), year, b.intern("1390000\(1000 + b.count(.person))"), null, bits, home])
         }
         func position(_ p: Int32, _ o: Int32, _ role: String, _ from: String, _ to: String) {
             b.append(.position, [p, o, code(Vocab.role, role), day(from), day(to)])
@@ -64,7 +66,7 @@ enum Fixture {
         let townVice = person("甲副", 1980, town)
         let townExec = person("甲执", 1985, town)
         let villageChair = person("一村主席", 1978, village)
-        let villageExec = person("一村执委", 1988, village)
+        let villageExec = person("一村执委", 1988, village, tags: ["grid_worker"])
         let townTerm = ("2022-01-01", "2026-12-31"), villageTerm = ("2021-07-01", "2026-06-30")
         position(townChair, town, "chair", townTerm.0, townTerm.1)
         position(townVice, town, "vice_chair", townTerm.0, townTerm.1)
@@ -99,7 +101,7 @@ enum Fixture {
         let director = person("二村主任", 1970, congress)
         position(director, congress, "director", villageTerm.0, villageTerm.1)
         training(director, "2022-01-01")
-        let untrained = person("一村执委二", 1990, village)
+        let untrained = person("一村执委二", 1990, village, tags: ["grid_worker", "building_head"])
         position(untrained, village, "exec", villageTerm.0, villageTerm.1)                             // §14
         let never = person("丙", 1982, town)
         position(never, town, "exec", townTerm.0, townTerm.1)

@@ -16,6 +16,7 @@ final class GoldenTests: XCTestCase {
             let expectedPath = String(script.dropLast(3)) + ".out"
             let run = try WFProcess.run([script, "--snapshot", snapshot], environment: ScriptTesting.environment)
             let actual = run.stdout + (run.stderr.isEmpty ? "" : "stderr:\n" + run.stderr)
+                + (run.status == 0 ? "" : "exit: \(run.status)\n")
             guard let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8) else {
                 if record { try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8) }
                 XCTFail("\(name): no baseline" + (record ? "; recorded, check it by hand" : " (WF_RECORD=1 records one)"))
