@@ -24,6 +24,7 @@ final class StdlibTests: XCTestCase {
         XCTAssertEqual(nd("2 units with a group"), "1/2")      // 一村一组 has a group, 一村二组 not
         XCTAssertEqual(nd("3 regional cover"), "1/2")          // 企业妇联 covered, 市场妇联 not
         XCTAssertEqual(nd("4 homes: offline"), "2/4")          // 甲镇, 一村 of 甲镇, 一村, 企业, 市场
+        XCTAssertEqual(nd("4 homes: online"), "2/4")
         XCTAssertEqual(nd("4 homes: both"), "2/4")
         XCTAssertEqual(nd("5 contact: women reached"), "1/20000")  // one woman in the ledger
         XCTAssertEqual(nd("5 contact: quota met"), "1/1")
@@ -38,7 +39,8 @@ final class StdlibTests: XCTestCase {
 
     func testConversionAgreesWithTheStoreOnAGeneratedTownship() throws {
         // Independent computation: count village/community bodies and federations in Swift.
-        let store = try Snapshot.load(try generated())
+        let path = try generated()
+        let store = try Snapshot.load(path)
         var bodies = 0, federations = 0
         for row in 0..<Int32(store.count(.org)) where store.cell(Schema.Org.level, row) == Vocab.level.code(of: "village") {
             let unit = store.cell(Schema.Org.unit, row)
@@ -47,11 +49,42 @@ final class StdlibTests: XCTestCase {
             if store.cell(Schema.Org.form, row) == Vocab.form.code(of: "federation") { federations += 1 }
         }
         let root = (0..<Int32(store.count(.org))).first { store.cell(Schema.Org.parent, $0) == nullCell } ?? 0
-        let out = try ScriptTesting.code("use coverage\nconversion(area_set(org #\(root)))", snapshot: try generated())
+        let out = try ScriptTesting.code("use coverage\nconversion(area_set(org #\(root)))", snapshot: path)
         let row = ScriptTesting.table(out, header: "measure,").first
         XCTAssertEqual(row?["num"], String(federations))
         XCTAssertEqual(row?["den"], String(bodies))
         XCTAssertGreaterThan(bodies, 0)
+    }
+
+    func testTrainingAndUnitsAgreeWithTheStoreOnAGeneratedTownship() throws {
+        // Independent computation of measures 2 and 6 over the whole generated network, in Swift.
+        let path = try generated()
+        let store = try Snapshot.load(path)
+        guard let day = Day(iso: "2026-06-30") else { return XCTFail("bad date") }
+        let offices = ["chair", "vice_chair", "exec", "director"].compactMap { Vocab.role.code(of: $0) }
+        var held = 0, trained = 0
+        for p in 0..<Int32(store.count(.position)) where offices.contains(store.cell(Schema.Position.role, p)) {
+            let from = store.cell(Schema.Position.from, p), to = store.cell(Schema.Position.to, p)
+            guard from != nullCell, from <= day.raw, to == nullCell || to >= day.raw else { continue }
+            held += 1
+            let person = store.cell(Schema.Position.person, p)
+            let dates = store.reverse(Schema.Training.person, person).map { store.cell(Schema.Training.date, $0) }
+            if dates.contains(where: { $0 != nullCell && $0 >= from && $0 <= day.raw }) { trained += 1 }
+        }
+        let small = ["natural_village", "villager_group", "grid", "building"].compactMap { Vocab.unit.code(of: $0) }
+        var places = 0, withGroup = 0
+        for o in 0..<Int32(store.count(.org)) where store.cell(Schema.Org.level, o) == Vocab.level.code(of: "group") {
+            guard small.contains(store.cell(Schema.Org.unit, o)) else { continue }
+            places += 1
+            if store.cell(Schema.Org.form, o) == Vocab.form.code(of: "group") { withGroup += 1 }
+        }
+        let roots = (0..<Int32(store.count(.org))).filter { store.cell(Schema.Org.parent, $0) == nullCell }
+        XCTAssertEqual(roots.count, 1, "one root expected at township scale")
+        let out = try ScriptTesting.code("use coverage\nlet a = area_set(org #\(roots.first ?? 0))\n[training(a, 2026-06-30), units(a)]", snapshot: path)
+        let rows = ScriptTesting.table(out, header: "measure,")
+        XCTAssertEqual(rows.map { ($0["num"] ?? "") + "/" + ($0["den"] ?? "") }, ["\(trained)/\(held)", "\(withGroup)/\(places)"])
+        XCTAssertGreaterThan(held, 0)
+        XCTAssertGreaterThan(places, 0)
     }
 
     func testSizingRuleIsDataAndComparesWithSeatsHeld() throws {
@@ -126,11 +159,15 @@ final class StdlibTests: XCTestCase {
     }
 }
 
-/// A generated township network at a fixed seed, saved once per test run.
-func generated() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("wf-scripts-township-7.wfs").path
-    if FileManager.default.fileExists(atPath: path) { return path }
-    let out = try WFProcess.run(["gen", "--scale", "township", "--seed", "7", "-o", path])
-    guard out.status == 0 else { throw NSError(domain: "gen", code: Int(out.status), userInfo: [NSLocalizedDescriptionKey: out.stderr]) }
-    return path
+extension XCTestCase {
+    /// A generated township network at a fixed seed, in a temporary folder removed after the test.
+    func generated() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wf-scripts-gen-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("township-7.wfs").path
+        let out = try WFProcess.run(["gen", "--scale", "township", "--seed", "7", "-o", path])
+        guard out.status == 0 else { throw NSError(domain: "gen", code: Int(out.status), userInfo: [NSLocalizedDescriptionKey: out.stderr]) }
+        return path
+    }
 }
