@@ -35,19 +35,21 @@ extension Domain {
             let form = Vocab.form.label(store.cell(Schema.Org.form, org)) ?? "no form"
             throw Rule.violation(Rule.convertCongress, "\(name) is a \(form), not a congress")
         }
-        var scratch = store
-        for p in scratch.reverse(Schema.Position.org, org) {
-            let from = scratch.cell(Schema.Position.from, p), to = scratch.cell(Schema.Position.to, p)
+        // Every check before any write: the positions first, then the org's new state (inside
+        // `set`, which writes only if it passes); ending the positions can no longer fail.
+        var ending: [Int32] = []
+        for p in store.reverse(Schema.Position.org, org) {
+            let from = store.cell(Schema.Position.from, p), to = store.cell(Schema.Position.to, p)
             if to == nullCell || to > day.raw {
                 if from != nullCell && from > day.raw {
                     throw Rule.violation(Rule.endAfterStart,
                         "position #\(p) in \(name) starts on \(Day(raw: from).iso), after the conversion on \(day.iso)")
                 }
-                scratch.setCell(Schema.Position.to, p, day.raw)
+                ending.append(p)
             }
         }
-        try set(&scratch, .org, org, [("form", .label("federation")), ("converted", .date(day))])
-        store = scratch
+        try set(&store, .org, org, [("form", .label("federation")), ("converted", .date(day))])
+        for p in ending { store.setCell(Schema.Position.to, p, day.raw) }
     }
 
     /// Records one of the standing mechanisms' records: training, ledger, commendation,

@@ -3,15 +3,16 @@ import WFStore
 /// The rules a record must satisfy after any change, by kind.
 extension Domain {
     /// Checks the record `cells` of `kind` (row `row`, or a new row when nil) against the rules.
-    func validate(_ store: Store, _ kind: Kind, row: Int32?, _ cells: [Int32]) throws {
+    /// `pending` holds the texts not yet interned, by field index.
+    func validate(_ store: Store, _ kind: Kind, row: Int32?, _ cells: [Int32], _ pending: [Int: String]) throws {
         if let nf = kind.nameField, kind == .org || kind == .person || kind == .home {
-            let c = cells[nf]
-            if c == nullCell || store.string(c).isEmpty {
+            let text = pending[nf] ?? store.string(cells[nf])
+            if text.isEmpty {
                 throw Rule.violation(Rule.nameRequired, "a new \(kind.name) needs a name")
             }
         }
         switch kind {
-        case .org: try validateOrg(store, row: row, cells)
+        case .org: try validateOrg(store, row: row, cells, name: pending[Schema.Org.name.index] ?? store.string(cells[Schema.Org.name.index]))
         case .position: try validatePosition(store, row: row, cells)
         case .turn: try validateTurn(store, cells)
         case .presidium: try validatePresidium(store, cells)
@@ -24,10 +25,9 @@ extension Domain {
         }
     }
 
-    func validateOrg(_ store: Store, row: Int32?, _ cells: [Int32]) throws {
+    func validateOrg(_ store: Store, row: Int32?, _ cells: [Int32], name: String) throws {
         let level = cells[Schema.Org.level.index]
         let parent = cells[Schema.Org.parent.index]
-        let name = store.string(cells[Schema.Org.name.index])
         if parent != nullCell {
             let parentName = store.displayName(.org, parent)
             if level == groupLevel {

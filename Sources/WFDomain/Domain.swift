@@ -22,13 +22,13 @@ public struct Domain {
     @discardableResult
     public func create(_ store: inout Store, _ kind: Kind, _ values: [(String, FieldValue)]) throws -> Int32 {
         var cells = [Int32](repeating: nullCell, count: kind.fields.count)
-        var scratch = store
+        var pending: [Int: String] = [:]
         for (name, value) in values {
             let field = try fieldID(kind, name)
-            cells[field.index] = try cell(&scratch, field, value)
+            cells[field.index] = try cell(store, field, value, pending: &pending)
         }
-        try validate(scratch, kind, row: nil, cells)
-        store = scratch
+        try validate(store, kind, row: nil, cells, pending)
+        commit(&store, &cells, pending)
         return store.append(kind, cells)
     }
 
@@ -36,16 +36,17 @@ public struct Domain {
     public func set(_ store: inout Store, _ kind: Kind, _ row: Int32, _ values: [(String, FieldValue)]) throws {
         try requireLive(store, kind, row)
         var cells = kind.fields.indices.map { store.cell(FieldID(kind, $0), row) }
-        var scratch = store
+        var pending: [Int: String] = [:]
         for (name, value) in values {
             let field = try fieldID(kind, name)
-            cells[field.index] = try cell(&scratch, field, value)
+            cells[field.index] = try cell(store, field, value, pending: &pending)
+            if case .text = value {} else { pending[field.index] = nil }
         }
-        try validate(scratch, kind, row: row, cells)
-        for i in cells.indices where cells[i] != scratch.cell(FieldID(kind, i), row) {
-            scratch.setCell(FieldID(kind, i), row, cells[i])
+        try validate(store, kind, row: row, cells, pending)
+        commit(&store, &cells, pending)
+        for i in cells.indices where cells[i] != store.cell(FieldID(kind, i), row) {
+            store.setCell(FieldID(kind, i), row, cells[i])
         }
-        store = scratch
     }
 
     /// Points reference field `field` of a record at `target`.
@@ -96,6 +97,16 @@ public struct Domain {
     }
 
     // MARK: Helpers
+
+    /// The cell of a text that is interned only once the change passed the rules.
+    static let pendingText: Int32 = .max
+
+    /// Interns the texts the rules have accepted. Writing only after validation (rather than
+    /// validating a copy of the store) keeps each change O(1): a copy would make the next write to
+    /// every touched column copy its overlay, which is quadratic over a long script.
+    func commit(_ store: inout Store, _ cells: inout [Int32], _ pending: [Int: String]) {
+        for (i, text) in pending { cells[i] = store.intern(text) }
+    }
 
     func fieldID(_ kind: Kind, _ name: String) throws -> FieldID {
         guard let i = kind.fieldIndex(name) else {

@@ -40,7 +40,11 @@ public enum Bounds {
 extension Domain {
     /// Turns a field value into the field's cell, checking type, range and liveness of targets.
     /// - Complexity: O(1), except O(labels) for enumerations and O(length) for new strings.
-    func cell(_ store: inout Store, _ field: FieldID, _ value: FieldValue) throws -> Int32 {
+    ///
+    /// A text not yet in the string pool is not interned here (that would change the store before
+    /// the rules are checked): it goes into `pending`, by field index, and the cell holds a
+    /// placeholder until `commit` interns it.
+    func cell(_ store: Store, _ field: FieldID, _ value: FieldValue, pending: inout [Int: String]) throws -> Int32 {
         let f = field.field
         let what = "\(field.kind.name).\(f.name)"
         if case .null = value { return nullCell }
@@ -62,7 +66,9 @@ extension Domain {
             }
             return d.raw
         case (.string, .text(let s)), (.personal, .text(let s)):
-            return store.intern(s)
+            if let id = store.strings.lookup(s) { return id }
+            pending[field.index] = s
+            return Domain.pendingText
         case (.enumeration(let e), .label(let l)), (.enumeration(let e), .text(let l)):
             guard let code = e.code(of: l) else {
                 throw Rule.violation(Rule.enumValue, "'\(l)' is not a \(e.name) (\(what))",
@@ -80,7 +86,7 @@ extension Domain {
             }
             return bits
         case (.tags, .label(let l)):
-            return try cell(&store, field, .labels([l]))
+            return try cell(store, field, .labels([l]), pending: &pending)
         case (.ref(let target), .ref(let k, let row)):
             guard k == target else {
                 throw Rule.violation(Rule.fieldType, "\(what) takes a \(target.name), not a \(k.name)")

@@ -16,7 +16,9 @@ public enum Bars {
         let columns = min(max(width, 0), maximumWidth)
         if columns == 0 { return "" }
         let clamped = ratio.isNaN ? 0 : min(max(ratio, 0), 1)
-        let eighths = Int((clamped * Double(columns * 8)).rounded())
+        // Adding 0.5 and truncating rounds half up for these non-negative values; it also keeps
+        // libm out (`rounded()` needs it, and this module links nothing).
+        let eighths = Int(clamped * Double(columns * 8) + 0.5)
         let full = eighths / 8
         let remainder = eighths % 8
         var out = String(repeating: "█", count: full)

@@ -58,9 +58,11 @@ enum Markdown {
     private static func appendRow(_ cells: [String], _ measured: [Int], widths: [Int], right: [Bool], to out: inout String) {
         out += "|"
         for column in cells.indices {
-            let padding = String(repeating: " ", count: max(widths[column] - measured[column], 0))
+            let padding = widths[column] - measured[column]
             out += " "
-            out += right[column] ? padding + cells[column] : cells[column] + padding
+            if right[column] { Padding.appendSpaces(padding, to: &out) }
+            out += cells[column]
+            if !right[column] { Padding.appendSpaces(padding, to: &out) }
             out += " |"
         }
         out += "\n"

@@ -3,7 +3,7 @@
 public struct ResultTable: Equatable, Sendable {
     public var columns: [String]
     public var rows: [[Cell]]
-    /// Columns whose cells are right-aligned in text tables (numbers).
+    /// A heading: the line above a text table, the caption of an HTML table.
     public var title: String?
 
     public init(columns: [String], rows: [[Cell]], title: String? = nil) {

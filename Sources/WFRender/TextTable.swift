@@ -10,13 +10,14 @@
 ///
 /// Rules:
 /// - Widths are display widths (`TextWidth`), computed once per shown cell.
-/// - Numeric cells are right-aligned; a column whose shown values are all numbers (nulls aside)
-///   has its header right-aligned too.
+/// - Numeric cells are right-aligned; in a column whose shown values are all numbers (nulls
+///   aside) the header and the nulls are right-aligned too.
 /// - Null prints as `null` (dimmed when colour is on), so it differs from an empty string.
 /// - Line breaks in a cell print as "↵" and control characters as control pictures (`OneLine`),
 ///   so every row is one line and cell text can send no escape sequences.
 /// - `maxRows`: a longer table shows its first and last rows around a line "… N more rows …".
-/// - `maxWidth`: the widest columns shrink first, down to 3 columns each, cut with "…".
+/// - `maxWidth`: the widest columns shrink first, down to 3 columns each, cut with "…"; the
+///   title is cut too. A table that cannot fit even then is drawn at that minimum, wider.
 /// - Footer: "(0 rows)" for an empty table; "N rows (M shown)" when rows were elided; "N rows"
 ///   from `footerThreshold` rows on, where counting by eye stops being easy.
 /// - `color`: ANSI bold for the title and headers, dim for null; nothing else is coloured.
@@ -38,106 +39,136 @@ enum TextTable {
         var isNull: Bool
     }
 
+    /// Everything measured about the shown part of a table, before drawing.
+    private struct Layout {
+        var headers: [Prepared]
+        var body: [[Prepared]]
+        /// Content width of each column (without the one-space margins).
+        var widths: [Int]
+        /// Columns whose shown values are all numbers, nulls aside: header and nulls go right.
+        var numericColumn: [Bool]
+        /// Body rows drawn before the elision line.
+        var headCount: Int
+        /// "… N more rows …" when rows are hidden.
+        var elision: String?
+
+        /// Width between the outer "│"s: every column with its margins, plus the inner "│"s.
+        var innerWidth: Int { widths.reduce(0, +) + 3 * widths.count - 1 }
+    }
+
     /// - Complexity: O(shown cells × cell length); rows hidden by `maxRows` are not measured.
     static func render(_ table: ResultTable, options: RenderOptions) -> String {
-        let columnCount = table.columns.count
         let total = table.rows.count
         var out = ""
         if let title = table.title {
-            let line = OneLine.text(title)
+            var line = OneLine.text(title)
+            if let maxWidth = options.maxWidth { line = TextWidth.truncate(line, to: maxWidth) }
             out += options.color ? bold + line + reset : line
             out += "\n"
         }
-        if columnCount == 0 {
+        if table.columns.isEmpty {
             out += total == 0 ? "(0 rows)\n" : "(no columns) \(countText(total))\n"
             return out
         }
-
-        // Which rows to show: all, or a head and a tail around the elision line.
-        var shownIndices = Array(0..<total)
-        var hidden = 0
-        if let maxRows = options.maxRows, total > maxRows {
-            let shown = max(maxRows, 0)
-            let head = (shown + 1) / 2
-            let tail = shown - head
-            shownIndices = Array(0..<head) + Array((total - tail)..<total)
-            hidden = total - shown
-        }
-
-        // Measure every shown cell once.
-        let headers = table.columns.map { name -> Prepared in
-            let text = OneLine.text(name)
-            return Prepared(text: text, width: TextWidth.width(text), rightAligned: false, isNull: false)
-        }
-        var body: [[Prepared]] = []
-        body.reserveCapacity(shownIndices.count)
-        var widths = headers.map { max($0.width, 1) }
-        var numericCount = [Int](repeating: 0, count: columnCount)
-        var textCount = [Int](repeating: 0, count: columnCount)
-        for rowIndex in shownIndices {
-            let row = table.rows[rowIndex]
-            var prepared: [Prepared] = []
-            prepared.reserveCapacity(columnCount)
-            for column in 0..<columnCount {
-                let cell = column < row.count ? row[column] : .null
-                let item = prepare(cell)
-                if item.isNull {
-                } else if item.rightAligned {
-                    numericCount[column] += 1
-                } else {
-                    textCount[column] += 1
-                }
-                if item.width > widths[column] { widths[column] = item.width }
-                prepared.append(item)
-            }
-            body.append(prepared)
-        }
-
-        let elision = hidden > 0 ? "… \(hidden) more \(hidden == 1 ? "row" : "rows") …" : nil
-        if let elision {
-            // The elision line spans the table; widen the last column if the table is narrower.
-            let inner = widths.reduce(0, +) + 3 * (columnCount - 1)
-            let needed = TextWidth.width(elision) + 2
-            if inner < needed { widths[columnCount - 1] += needed - inner }
-        }
+        let (shown, head) = shownRows(total: total, maxRows: options.maxRows)
+        var layout = measure(table, rows: shown, headCount: head)
         if let maxWidth = options.maxWidth {
-            widths = fit(widths, into: maxWidth - 3 * columnCount - 1)
+            layout.widths = fit(layout.widths, into: maxWidth - 3 * layout.widths.count - 1)
         }
-
-        out.reserveCapacity(out.utf8.count + (shownIndices.count + 5) * (widths.reduce(0, +) * 2 + 4 * columnCount))
-        out += border("┌", "┬", "┐", widths)
-        out += "│"
-        for column in 0..<columnCount {
-            var header = headers[column]
-            header.rightAligned = numericCount[column] > 0 && textCount[column] == 0
-            appendCell(header, width: widths[column], style: options.color ? bold : nil, to: &out)
-        }
-        out += "\n"
-        if !body.isEmpty || elision != nil { out += border("├", "┼", "┤", widths) }
-        let headCount = hidden > 0 ? (shownIndices.count + 1) / 2 : shownIndices.count
-        for (position, row) in body.enumerated() {
-            if position == headCount, let elision {
-                appendSpanning(elision, innerWidth: widths.reduce(0, +) + 3 * columnCount - 1, to: &out)
-            }
-            out += "│"
-            for column in 0..<columnCount {
-                let cell = row[column]
-                appendCell(cell, width: widths[column], style: options.color && cell.isNull ? dim : nil, to: &out)
-            }
-            out += "\n"
-        }
-        if headCount == body.count, let elision {
-            appendSpanning(elision, innerWidth: widths.reduce(0, +) + 3 * columnCount - 1, to: &out)
-        }
-        out += border("└", "┴", "┘", widths)
+        draw(layout, color: options.color, into: &out)
+        let hidden = total - shown.count
         if total == 0 {
             out += "(0 rows)\n"
         } else if hidden > 0 {
-            out += "\(countText(total)) (\(shownIndices.count) shown)\n"
+            out += "\(countText(total)) (\(shown.count) shown)\n"
         } else if total >= footerThreshold {
             out += countText(total) + "\n"
         }
         return out
+    }
+
+    /// The indices of the rows to draw, and how many of them come before the elision line: all
+    /// rows, or the first ⌈m/2⌉ and the last ⌊m/2⌋ when there are more than `maxRows` = m.
+    private static func shownRows(total: Int, maxRows: Int?) -> (rows: [Int], headCount: Int) {
+        guard let maxRows, total > maxRows else { return (Array(0..<total), total) }
+        let shown = max(maxRows, 0)
+        let head = (shown + 1) / 2
+        let tail = shown - head
+        return (Array(0..<head) + Array((total - tail)..<total), head)
+    }
+
+    /// Prepares and measures the header and the shown rows (short rows are filled with null),
+    /// and sizes the columns to their widest cell, widening the last column when the elision
+    /// line is wider than the whole table.
+    private static func measure(_ table: ResultTable, rows: [Int], headCount: Int) -> Layout {
+        let columnCount = table.columns.count
+        let headers = table.columns.map { name -> Prepared in
+            let text = OneLine.text(name)
+            return Prepared(text: text, width: TextWidth.width(text), rightAligned: false, isNull: false)
+        }
+        var widths = headers.map { max($0.width, 1) }
+        var numericCount = [Int](repeating: 0, count: columnCount)
+        var otherCount = [Int](repeating: 0, count: columnCount)
+        var body: [[Prepared]] = []
+        body.reserveCapacity(rows.count)
+        for rowIndex in rows {
+            let row = table.rows[rowIndex]
+            var prepared: [Prepared] = []
+            prepared.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                let item = prepare(column < row.count ? row[column] : .null)
+                if item.rightAligned {
+                    numericCount[column] += 1
+                } else if !item.isNull {
+                    otherCount[column] += 1
+                }
+                widths[column] = max(widths[column], item.width)
+                prepared.append(item)
+            }
+            body.append(prepared)
+        }
+        let hidden = table.rows.count - rows.count
+        var layout = Layout(
+            headers: headers, body: body, widths: widths,
+            numericColumn: (0..<columnCount).map { numericCount[$0] > 0 && otherCount[$0] == 0 },
+            headCount: headCount,
+            elision: hidden > 0 ? "… \(hidden) more \(hidden == 1 ? "row" : "rows") …" : nil)
+        if let elision = layout.elision {
+            let shortBy = TextWidth.width(elision) - (layout.innerWidth - 2)
+            if shortBy > 0 { layout.widths[columnCount - 1] += shortBy }
+        }
+        return layout
+    }
+
+    /// Draws the box: top border, header, separator, rows with the elision line, bottom border.
+    private static func draw(_ layout: Layout, color: Bool, into out: inout String) {
+        let widths = layout.widths
+        out.reserveCapacity(out.utf8.count + (layout.body.count + 5) * (widths.reduce(0, +) * 2 + 4 * widths.count))
+        out += border("┌", "┬", "┐", widths)
+        out += "│"
+        for (column, header) in layout.headers.enumerated() {
+            var header = header
+            header.rightAligned = layout.numericColumn[column]
+            appendCell(header, width: widths[column], style: color ? bold : nil, to: &out)
+        }
+        out += "\n"
+        if !layout.body.isEmpty || layout.elision != nil { out += border("├", "┼", "┤", widths) }
+        for (position, row) in layout.body.enumerated() {
+            if position == layout.headCount, let elision = layout.elision {
+                appendSpanning(elision, innerWidth: layout.innerWidth, to: &out)
+            }
+            out += "│"
+            for (column, cell) in row.enumerated() {
+                var cell = cell
+                if cell.isNull { cell.rightAligned = layout.numericColumn[column] }
+                appendCell(cell, width: widths[column], style: color && cell.isNull ? dim : nil, to: &out)
+            }
+            out += "\n"
+        }
+        if layout.headCount >= layout.body.count, let elision = layout.elision {
+            appendSpanning(elision, innerWidth: layout.innerWidth, to: &out)
+        }
+        out += border("└", "┴", "┘", widths)
     }
 
     private static func countText(_ n: Int) -> String {
@@ -194,14 +225,19 @@ enum TextTable {
         var text = cell.text
         var textWidth = cell.width
         if textWidth > width {
-            text = TextWidth.truncate(text, to: width)
+            // Trailing spaces (padded bars, padded labels) go first, so that they are not what
+            // the "…" stands for.
+            var trimmed = Substring(text)
+            while trimmed.last == " " { trimmed.removeLast() }
+            let trimmedWidth = textWidth - (text.utf8.count - trimmed.utf8.count)
+            text = trimmedWidth <= width ? String(trimmed) : TextWidth.truncate(String(trimmed), to: width)
             textWidth = TextWidth.width(text)
         }
         let padding = width - textWidth
         out += " "
-        if cell.rightAligned { appendSpaces(padding, to: &out) }
+        if cell.rightAligned { Padding.appendSpaces(padding, to: &out) }
         if let style { out += style + text + reset } else { out += text }
-        if !cell.rightAligned { appendSpaces(padding, to: &out) }
+        if !cell.rightAligned { Padding.appendSpaces(padding, to: &out) }
         out += " │"
     }
 
@@ -215,21 +251,9 @@ enum TextTable {
         }
         let left = (innerWidth - width) / 2
         out += "│"
-        appendSpaces(left, to: &out)
+        Padding.appendSpaces(left, to: &out)
         out += shown
-        appendSpaces(innerWidth - width - left, to: &out)
+        Padding.appendSpaces(innerWidth - width - left, to: &out)
         out += "│\n"
-    }
-
-    private static let spaces = String(repeating: " ", count: 64)
-
-    /// Appends spaces from a shared run instead of allocating a new string per cell.
-    private static func appendSpaces(_ count: Int, to out: inout String) {
-        var remaining = count
-        while remaining > 0 {
-            let chunk = min(remaining, 64)
-            out += spaces.prefix(chunk)
-            remaining -= chunk
-        }
     }
 }

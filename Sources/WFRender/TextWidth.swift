@@ -20,6 +20,7 @@ public enum TextWidth {
     ///   grapheme breaking.
     public static func width(_ text: String) -> Int {
         if let ascii = asciiWidth(text) { return ascii }
+        if let simple = simpleWidth(text) { return simple }
         var total = 0
         for character in text { total += width(character) }
         return total
@@ -106,6 +107,29 @@ public enum TextWidth {
             if byte >= 0x20 && byte != 0x7F { count += 1 }
         }
         return count
+    }
+
+    /// The width of text made only of scalars that always stand alone as a grapheme cluster and
+    /// whose width is known without the table (Latin, common CJK ideographs, kana, hangul
+    /// syllables, CJK and full-width punctuation), or nil at the first other scalar. Most Chinese
+    /// text takes this path and skips grapheme breaking, which is several times slower.
+    static func simpleWidth(_ text: String) -> Int? {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x20..<0x7F, 0xA0..<0x300:
+                total += 1
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x3029, 0x3030...0x303E,
+                 0x3041...0x3096, 0x30A0...0x30FF, 0xAC00...0xD7A3, 0xFF01...0xFF60:
+                total += 2
+            case 0x2010...0x2027, 0x2030...0x205E: // dashes, quotes, "…", "※": narrow, no marks
+                total += 1
+            default:
+                return nil
+            }
+        }
+        return total
     }
 
     private static func isRegionalIndicator(_ value: UInt32) -> Bool {

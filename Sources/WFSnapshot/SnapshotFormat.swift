@@ -35,6 +35,7 @@ enum SnapshotFormat {
 
     static func columnName(_ kind: Kind, _ field: Field) -> String { "\(kind.name).\(field.name)" }
     static func deletedName(_ kind: Kind) -> String { "\(kind.name).$deleted" }
+    static func nameIndexName(_ kind: Kind) -> String { "\(kind.name).$byname" }
     /// How the schema section spells a field's type; a type change is caught by name.
     static func typeName(_ type: FieldType) -> String {
         switch type {

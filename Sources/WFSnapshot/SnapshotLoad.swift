@@ -90,8 +90,21 @@ extension Snapshot {
             }
             tables.append(Table(kind: kind, columns: filled, deleted: deleted))
         }
+        var nameIndexes: [(Kind, ContiguousArray<Int32>)] = []
+        for kind in Kind.allCases where kind.nameField != nil {
+            guard let entry = file.entries[SnapshotFormat.nameIndexName(kind)] else { continue }
+            let index = try file.ints(entry)
+            advance(entry)
+            let rows = Int32(rowCounts[kind.rawValue])
+            var bad = index.count != Int(rows)
+            if !bad { index.withUnsafeBufferPointer { for r in $0 where r < 0 || r >= rows { bad = true; break } } }
+            if bad { throw SnapshotError.corrupt(path: path, section: entry.name, reason: "name index out of range") }
+            nameIndexes.append((kind, index))
+        }
         progress?(1)
-        return Store(meta: meta, strings: StringPool(base: PoolBase(bytes: blob, offsets: offsets, slots: slots)), tables: tables)
+        let store = Store(meta: meta, strings: StringPool(base: PoolBase(bytes: blob, offsets: offsets, slots: slots)), tables: tables)
+        for (kind, index) in nameIndexes { store.adoptNameIndex(kind, index) }
+        return store
     }
 
     private static func checkOffsets(_ offsets: ContiguousArray<Int32>, blobLength: Int, path: String) throws {

@@ -165,6 +165,14 @@ extension Snapshot {
                 ints(SnapshotFormat.columnName(kind, field), table.columns[i].merged())
             }
             ints(SnapshotFormat.deletedName(kind), ContiguousArray(table.deleted.sorted()))
+            // Name look-ups right after loading need no build: the name index travels too.
+            if let nf = kind.nameField {
+                let names = table.columns[nf].merged()
+                let index = table.columns[nf].isPristine && table.columns[nf].tail.isEmpty
+                    ? store.nameIndex(kind)
+                    : Store.buildNameIndex(names, stringCount: offsets.count - 1)
+                ints(SnapshotFormat.nameIndexName(kind), index)
+            }
         }
         return out
     }

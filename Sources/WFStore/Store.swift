@@ -161,21 +161,66 @@ public struct Store {
     // MARK: Look-up by name
 
     /// Live rows of `kind` whose name is exactly `name`, ascending.
-    /// - Complexity: O(rows) scan of the name column (about 10 ms per ten million rows), after an
-    ///   O(1) look-up of the text in the string pool.
+    /// - Complexity: O(log rows + result) with the name index (loaded with the snapshot, or built
+    ///   once in O(rows + strings)), plus O(changed rows) for names changed since loading.
     public func rows(_ kind: Kind, named name: String) -> [Int32] {
         guard let nf = kind.nameField, let id = strings.lookup(name) else { return [] }
         let table = tables[kind.rawValue]
         let column = table.columns[nf]
+        let index = nameIndex(kind)
         var out: [Int32] = []
-        if column.isPristine {
-            column.base.withUnsafeBufferPointer { cells in
-                for i in 0..<cells.count where cells[i] == id { out.append(Int32(i)) }
+        column.base.withUnsafeBufferPointer { cells in
+            index.withUnsafeBufferPointer { byName in
+                // First position whose row's name id is >= id.
+                var lo = 0, hi = byName.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if cells[Int(byName[mid])] < id { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < byName.count && cells[Int(byName[lo])] == id {
+                    let row = byName[lo]
+                    if column.isPristine || column[row] == id { out.append(row) }
+                    lo += 1
+                }
             }
-        } else {
-            for i in 0..<column.base.count where column[Int32(i)] == id { out.append(Int32(i)) }
+        }
+        if !column.isPristine {
+            for (row, value) in column.patch where value == id && column.base[Int(row)] != id { out.append(row) }
         }
         for (j, c) in column.tail.enumerated() where c == id { out.append(Int32(column.base.count + j)) }
+        if !column.isPristine { out.sort() }
         return table.deleted.isEmpty ? out : out.filter { table.isLive($0) }
+    }
+
+    /// The base rows of `kind` ordered by name id (then row): the snapshot's `KIND.$byname`
+    /// section when it was loaded with one, else built now by a counting sort.
+    public func nameIndex(_ kind: Kind) -> ContiguousArray<Int32> {
+        let table = tables[kind.rawValue]
+        if let built = table.cache.byName { return built }
+        guard let nf = kind.nameField else { return [] }
+        let index = Store.buildNameIndex(table.columns[nf].base, stringCount: strings.base.count)
+        table.cache.byName = index
+        return index
+    }
+
+    /// Rows sorted by the string id in `names` (null names last): a counting sort, O(rows + strings).
+    public static func buildNameIndex(_ names: ContiguousArray<Int32>, stringCount: Int) -> ContiguousArray<Int32> {
+        var offsets = ContiguousArray<Int32>(repeating: 0, count: stringCount + 2)
+        for c in names { offsets[(c >= 0 && Int(c) < stringCount ? Int(c) : stringCount) + 1] += 1 }
+        for i in 0..<(stringCount + 1) { offsets[i + 1] += offsets[i] }
+        var out = ContiguousArray<Int32>(repeating: 0, count: names.count)
+        for (row, c) in names.enumerated() {
+            let k = c >= 0 && Int(c) < stringCount ? Int(c) : stringCount
+            out[Int(offsets[k])] = Int32(row)
+            offsets[k] += 1
+        }
+        return out
+    }
+
+    /// Installs a name index read from a snapshot.
+    /// - Precondition: `index` is a permutation of the base rows ordered by name id (the loader
+    ///   checks the range of every entry; the checksum vouches for the order).
+    public func adoptNameIndex(_ kind: Kind, _ index: ContiguousArray<Int32>) {
+        tables[kind.rawValue].cache.byName = index
     }
 }

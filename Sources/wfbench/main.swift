@@ -7,6 +7,9 @@ import WFGenerator
 /// these machines are shared and noisy (docs/performance.md).
 ///
 ///     swift run -c release wfbench store [province|nation ...]   generate, save, load vs read, memory
+///     swift run -c release wfbench queries FILE [--json OUT]     the reference questions
+///     swift run -c release wfbench startup                      start to result on the demo, vs /bin/true
+///     swift run -c release wfbench loop                         a scalar loop, vs CPython 3
 ///     wfbench child-load FILE NAME     (internal) load in a fresh process, look a person up
 ///     wfbench child-read FILE          (internal) read the file's bytes in a fresh process
 let args = Array(CommandLine.arguments.dropFirst())
@@ -142,7 +145,19 @@ case "store", nil:
     try? FileManager.default.createDirectory(atPath: "bench-results", withIntermediateDirectories: true)
     try? text.write(toFile: "bench-results/store.md", atomically: true, encoding: .utf8)
 
+case "startup":
+    startupBench(runs: 11)
+
+case "loop":
+    loopBench(iterations: 10_000_000, runs: 3)
+
+case "queries":
+    guard args.count >= 2 else { print("usage: wfbench queries FILE [--json OUT] [--runs N]"); exit(2) }
+    let json = args.firstIndex(of: "--json").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+    let runs = args.firstIndex(of: "--runs").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } ?? 5
+    runQueryBench(path: args[1], jsonOut: json, runs: runs)
+
 default:
-    print("usage: wfbench store [village|township|county|province|nation ...]")
+    print("usage: wfbench store [village|township|county|province|nation ...] | queries FILE [--json OUT]")
     exit(2)
 }

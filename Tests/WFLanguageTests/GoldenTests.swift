@@ -17,7 +17,8 @@ final class GoldenTests: XCTestCase {
 
     static func run(_ script: String, name: String, folder: URL) -> String {
         var out = ""
-        let options = SessionOptions(stdlibPaths: [folder.appendingPathComponent("stdlib").path],
+        // Relative to the golden folder, which is the working directory while scripts run.
+        let options = SessionOptions(stdlibPaths: ["stdlib"],
                                      saveHandler: { _, path in out += "[saved \(path)]\n" },
                                      output: { out += $0 }, errorOutput: { out += $0 })
         let session = Session(store: Fixture.store(), options: options)

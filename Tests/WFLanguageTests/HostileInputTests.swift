@@ -74,3 +74,31 @@ final class HostileInputTests: XCTestCase {
         }
     }
 }
+
+/// Values built to absurd shapes by a running program: an error, never a stack overflow.
+final class HostileProgramTests: XCTestCase {
+    func run(_ code: String) -> (RunStatus, String) {
+        var out = ""
+        let session = Session(store: Fixture.store(), options: SessionOptions(output: { out += $0 }, errorOutput: { out += $0 }))
+        return (session.run(code, file: "p.wf"), out)
+    }
+
+    func testDeeplyNestedValues() {
+        for code in ["let x = []\nfor i in range(100000) { x = [x] }",
+                     "let x = {}\nfor i in range(100000) { x = {a: x} }",
+                     "let x = 1\nfor i in range(100000) { x = append([], x) }",
+                     "let x = 1\nfor i in range(100000) { x = [x] | map [it] }",
+                     "let x = 1\nfor i in range(100000) { x = [x] | select a: it }"] {
+            let (status, out) = run(code)
+            XCTAssertEqual(status, .runtimeError, code)
+            XCTAssertTrue(out.hasPrefix("error: lists and records nest more than 64 deep"), out)
+        }
+    }
+
+    func testHugeDurationsAndRanges() {
+        XCTAssertTrue(run("let d = 1y\nwhile true { d = d + d }").1.hasPrefix("error: duration too large"))
+        XCTAssertTrue(run("range(-9223372036854775807, 9223372036854775807)").1.hasPrefix("error: range too large"))
+        XCTAssertTrue(run("9223372036854775807 + 1").1.hasPrefix("error: integer overflow"))
+        XCTAssertTrue(run("2026-01-01 + 99999y").1.hasPrefix("error: date out of range"))
+    }
+}

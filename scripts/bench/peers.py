@@ -24,6 +24,8 @@ def norm(rows):
 
 # The questions in SQL (SQLite and DuckDB dialects agree on these).
 SQL = {
+    "q0_people_scan_group": """
+        SELECT birth_year, COUNT(*) AS n FROM people WHERE birth_year >= 1970 GROUP BY birth_year ORDER BY birth_year""",
     "q1_unconverted_per_township": """
         SELECT t.id, t.name, COUNT(*) AS n FROM orgs t JOIN orgs v ON v.parent = t.id
         WHERE t.level = 'township' AND v.level = 'village' AND v.form = 'congress'
@@ -36,7 +38,7 @@ SQL = {
         WHERE o.level = 'township' AND p.role = 'exec' AND p."from" <= :asof AND p."to" >= :asof
         GROUP BY p.org ORDER BY p.org""",
     "q3_holders_under_county": """
-        WITH RECURSIVE sub(id) AS (SELECT :county UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent = sub.id)
+        WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE parent = :county UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent = sub.id)
         SELECT COUNT(DISTINCT p.person) FROM positions p JOIN sub ON p.org = sub.id
         WHERE p."from" <= :asof AND p."to" >= :asof""",
     "q4_ledger_coverage_lowest": """
@@ -48,7 +50,7 @@ SQL = {
         SELECT pe.id, o.name, p.role, p."from", p."to" FROM people pe JOIN positions p ON p.person = pe.id
         JOIN orgs o ON o.id = p.org WHERE pe.name = :person ORDER BY pe.id, p."from", o.id""",
     "q6_whatif_conversion": """
-        WITH RECURSIVE sub(id) AS (SELECT :county UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent = sub.id)
+        WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE parent = :county UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent = sub.id)
         SELECT SUM(CASE WHEN o.form = 'federation' OR o.id IN ({ids}) THEN 1 ELSE 0 END) * 1.0 / COUNT(*)
         FROM orgs o JOIN sub ON o.id = sub.id WHERE o.level = 'village'""",
 }
@@ -138,7 +140,7 @@ def run_kuzu(args, runs):
     con.execute(f"COPY HOLDS FROM '{write('holds', ['from','to','role','since','until'], ([p['person'], p['org'], p['role'], p['from'], p['to']] for p in rows('positions')))}' (HEADER=true)")
     load = time.perf_counter() - t
     size = sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(d) for f in fs)
-    q = ("MATCH (c:Org)<-[:PARENT*0..8]-(o:Org)<-[h:HOLDS]-(p:Person) WHERE c.id = $county "
+    q = ("MATCH (c:Org)<-[:PARENT*1..8]-(o:Org)<-[h:HOLDS]-(p:Person) WHERE c.id = $county "
          "AND h.since <= date($asof) AND h.until >= date($asof) RETURN count(DISTINCT p.id)")
     secs, res = timed(lambda: con.execute(q, {"county": args.county, "asof": args.as_of}).get_all(), runs)
     shutil.rmtree(tmp, ignore_errors=True)

@@ -6,10 +6,11 @@
 import argparse, json, sys
 
 def canon(answer):
-    """Answers as comparable values: lists of tuples of strings, numbers rounded."""
+    """Answers as comparable values: tuples of strings, every number to 3 decimal places
+    (wf prints decimals rounded to 3 places; 0 and 0.0 are the same answer)."""
     out = []
     for row in answer:
-        out.append(tuple(f"{x:.6f}" if isinstance(x, float) else str(x) for x in row))
+        out.append(tuple(f"{x:.3f}" if isinstance(x, (int, float)) and not isinstance(x, bool) else str(x) for x in row))
     return out
 
 def main():

@@ -14,11 +14,11 @@ extension Compiler {
         case .duration(let d): return Compiled(.scalar) { _ in .duration(d) }
         case .list(let items):
             let parts = items.map { compile($0).eval }
-            return Compiled { rt in .list(try parts.map { try $0(rt) }) }
+            return Compiled { rt in try Value.list(try parts.map { try $0(rt) }).checkedNesting(span) }
         case .record(let fields):
             let keys = fields.map(\.0)
             let parts = fields.map { compile($0.1).eval }
-            return Compiled { rt in .record(Record(keys: keys, values: try parts.map { try $0(rt) })) }
+            return Compiled { rt in try Value.record(Record(keys: keys, values: try parts.map { try $0(rt) })).checkedNesting(span) }
         case .name(let n):
             return compileName(n, span)
         case .it:
@@ -152,6 +152,14 @@ extension Compiler {
         case .lt, .le, .gt, .ge:
             return Compiled(.scalar) { rt in
                 let a = try le(rt), b = try re(rt)
+                if case .int(let x) = a, case .int(let y) = b {
+                    switch op {
+                    case .lt: return .bool(x < y)
+                    case .le: return .bool(x <= y)
+                    case .gt: return .bool(x > y)
+                    default: return .bool(x >= y)
+                    }
+                }
                 if a.isNull || b.isNull { return .bool(false) }
                 guard let c = Value.compare(a, b) else {
                     throw WFError.runtime("cannot compare \(a.typeName) with \(b.typeName)", span)
@@ -184,7 +192,17 @@ extension Compiler {
             }
         case .add, .sub, .mul, .div, .mod:
             return Compiled(.scalar) { rt in
-                do { return try Arithmetic.apply(op, try le(rt), try re(rt)) } catch let e as ArithmeticError {
+                let a = try le(rt), b = try re(rt)
+                // The common case of scalar loops, ahead of the general dispatch.
+                if case .int(let x) = a, case .int(let y) = b {
+                    switch op {
+                    case .add: let (r, o) = x.addingReportingOverflow(y); if !o { return .int(r) }
+                    case .sub: let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
+                    case .mul: let (r, o) = x.multipliedReportingOverflow(by: y); if !o { return .int(r) }
+                    default: break
+                    }
+                }
+                do { return try Arithmetic.apply(op, a, b) } catch let e as ArithmeticError {
                     throw WFError.runtime(e.message, span)
                 }
             }
@@ -270,7 +288,7 @@ extension Compiler {
                 throw WFError.runtime("unknown field '\(name)' of \(s.kind.name)", span,
                                       hint: WFError.didYouMean(name, Navigation.names(s.kind)))
             }
-            return try Navigation.readSet(rt, s, acc)
+            return try Navigation.readSet(rt, s, acc, span: span)
         case .record(let r):
             if let x = r[name] { return x }
             if name == "count" { return .int(Int64(r.keys.count)) }

@@ -38,7 +38,7 @@ extension Compiler {
                 if let field { pairs = [(field, try Mutate.fieldValue(try v(rt), span: e.span))] } else {
                     pairs = try Mutate.pairs(try v(rt), span: e.span)
                 }
-                for (k, r) in try Mutate.nodes(try t(rt), span: target.span) {
+                for (k, r) in try Mutate.nodes(try t(rt), store: rt.store, span: target.span) {
                     try Mutate.guarded(rt, span) { try rt.domain.set(&rt.store, k, r, pairs) }
                 }
                 return .null
@@ -46,7 +46,7 @@ extension Compiler {
         case .delete(let target):
             let t = compile(target).eval
             return { rt in
-                for (k, r) in try Mutate.nodes(try t(rt), span: target.span) {
+                for (k, r) in try Mutate.nodes(try t(rt), store: rt.store, span: target.span) {
                     try Mutate.guarded(rt, span) { try rt.domain.delete(&rt.store, k, r) }
                 }
                 return .null
@@ -55,7 +55,7 @@ extension Compiler {
             let t = compile(target).eval, v = compile(e).eval
             return { rt in
                 guard case .node(_, let to) = try v(rt) else { throw WFError.runtime("link needs a node to point at", e.span) }
-                for (k, r) in try Mutate.nodes(try t(rt), span: target.span) {
+                for (k, r) in try Mutate.nodes(try t(rt), store: rt.store, span: target.span) {
                     try Mutate.guarded(rt, span) { try rt.domain.link(&rt.store, k, r, field, to: to) }
                 }
                 return .null
@@ -63,7 +63,7 @@ extension Compiler {
         case .unlink(let target, let field):
             let t = compile(target).eval
             return { rt in
-                for (k, r) in try Mutate.nodes(try t(rt), span: target.span) {
+                for (k, r) in try Mutate.nodes(try t(rt), store: rt.store, span: target.span) {
                     try Mutate.guarded(rt, span) { try rt.domain.unlink(&rt.store, k, r, field) }
                 }
                 return .null
@@ -88,7 +88,7 @@ extension Compiler {
             let t = compile(target).eval, d = compile(date).eval
             return { rt in
                 let day = try Mutate.date(try d(rt), span: date.span)
-                for (k, r) in try Mutate.nodes(try t(rt), span: target.span) {
+                for (k, r) in try Mutate.nodes(try t(rt), store: rt.store, span: target.span) {
                     guard k == .position else { throw WFError.runtime("end takes a position, not \(k.name)", target.span) }
                     try Mutate.guarded(rt, span) { try rt.domain.end(&rt.store, position: r, on: day) }
                 }
@@ -98,7 +98,7 @@ extension Compiler {
             let t = compile(target).eval, d = compile(date).eval
             return { rt in
                 let day = try Mutate.date(try d(rt), span: date.span)
-                for (k, r) in try Mutate.nodes(try t(rt), span: target.span) {
+                for (k, r) in try Mutate.nodes(try t(rt), store: rt.store, span: target.span) {
                     guard k == .org else { throw WFError.runtime("convert takes an org, not \(k.name)", target.span) }
                     try Mutate.guarded(rt, span) { try rt.domain.convert(&rt.store, org: r, on: day) }
                 }
@@ -154,11 +154,11 @@ enum Mutate {
         return try zip(r.keys, r.values).map { ($0, try fieldValue($1, span: span)) }
     }
 
-    static func nodes(_ v: Value, span: Span) throws -> [(Kind, Int32)] {
+    static func nodes(_ v: Value, store: Store, span: Span) throws -> [(Kind, Int32)] {
         switch v {
         case .node(let k, let r): return [(k, r)]
-        case .nodes(let s): return s.rows.map { $0.map { (s.kind, $0) } } ?? []
-        case .list(let l): return try l.flatMap { try nodes($0, span: span) }
+        case .nodes(let s): return s.ids(store).map { (s.kind, $0) }
+        case .list(let l): return try l.flatMap { try nodes($0, store: store, span: span) }
         default: throw WFError.runtime("expected a node or a set of nodes, not \(v.typeName)", span)
         }
     }

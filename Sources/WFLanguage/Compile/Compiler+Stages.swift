@@ -30,36 +30,7 @@ extension Compiler {
         let itemType = input.type.element
         switch stage.kind {
         case .where(let cond):
-            let test = withStage(itemType) { compile(cond).eval }
-            var fast: RowPredicate?
-            if case .nodes(let k) = input.type { fast = rowPredicate(cond, k) }
-            let outType: SType
-            switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
-            return Compiled(outType) { rt in
-                switch try Sequence.of(try inEval(rt), span, stage: "where") {
-                case .set(let s):
-                    if let fast { return .nodes(try Compiler.fastFilter(rt, s, fast, span)) }
-                    var out = ContiguousArray<Int32>()
-                    let saved = rt.it
-                    defer { rt.it = saved }
-                    for r in s.ids(rt.store) {
-                        try rt.tick(span)
-                        rt.it = .node(s.kind, r)
-                        if try test(rt).truthy { out.append(r) }
-                    }
-                    return .nodes(NodeSet(kind: s.kind, rows: out))
-                case .list(let l):
-                    var out: [Value] = []
-                    let saved = rt.it
-                    defer { rt.it = saved }
-                    for v in l {
-                        try rt.tick(span)
-                        rt.it = v
-                        if try test(rt).truthy { out.append(v) }
-                    }
-                    return .list(out)
-                }
-            }
+            return compileWhere(cond, input: input, span: span)
         case .select(let items):
             let keys = items.map(\.0)
             let evals = withStage(itemType) { items.map { compile($0.1).eval } }
@@ -73,7 +44,7 @@ extension Compiler {
                     rt.it = item
                     out.append(.record(Record(keys: keys, values: try evals.map { try $0(rt) })))
                 }
-                return .list(out)
+                return try Value.list(out).checkedNesting(span)
             }
         case .map(let e):
             let f = withStage(itemType) { compile(e).eval }
@@ -87,7 +58,7 @@ extension Compiler {
                     rt.it = item
                     out.append(try f(rt))
                 }
-                return .list(out)
+                return try Value.list(out).checkedNesting(span)
             }
         case .sort(let keys):
             let evals = withStage(itemType) { keys.map { (compile($0.0).eval, $0.1) } }
@@ -200,46 +171,8 @@ extension Compiler {
             return compileGroup(key, keyName, aggs, input: input, span: span)
         case .apply(let name, let args, let nameSpan):
             return compileApply(name, args, nameSpan, input: input, span: span)
-        }
-    }
-
-    func compileGroup(_ key: Expr, _ keyName: String, _ aggs: [(String, Expr)], input: Compiled, span: Span) -> Compiled {
-        let inEval = input.eval
-        let itemType = input.type.element
-        let keyEval = withStage(itemType) { compile(key).eval }
-        let names = aggs.map(\.0)
-        // Inside the braces, `it` is the group's key and aggregates range over its items.
-        aggregateDepth += 1
-        let aggEvals = withStage(itemType) { withStage(.any) { aggs.map { compile($0.1).eval } } }
-        aggregateDepth -= 1
-        return Compiled { rt in
-            let items = try Sequence.of(try inEval(rt), span, stage: "group by").items(rt.store)
-            var order: [ValueKey] = []
-            var groups: [ValueKey: (Value, [Value])] = [:]
-            let saved = rt.it, savedGroup = rt.group
-            defer { rt.it = saved; rt.group = savedGroup }
-            for item in items {
-                try rt.tick(span)
-                rt.it = item
-                let k = try keyEval(rt)
-                let hk = k.key
-                if groups[hk] == nil { order.append(hk); groups[hk] = (k, []) }
-                groups[hk]?.1.append(item)
-            }
-            var out: [Value] = []
-            for hk in order {
-                guard let (k, members) = groups[hk] else { continue }
-                rt.group = members
-                rt.it = k
-                var rec = Record(keys: [keyName], values: [k])
-                if names.isEmpty {
-                    rec.set("count", .int(Int64(members.count)))
-                } else {
-                    for (i, n) in names.enumerated() { rec.set(n, try aggEvals[i](rt)) }
-                }
-                out.append(.record(rec))
-            }
-            return .list(out)
+        case .navigate(let name, let nameSpan):
+            return compileNavigation(name, nameSpan, input: input)
         }
     }
 
@@ -261,9 +194,18 @@ extension Compiler {
             let a = args.map { compile($0).eval }
             return Compiled { rt in try b.run(rt, [try inEval(rt)] + (try a.map { try $0(rt) }), span) }
         }
+        if let b = Builtins.table[name] {
+            return error(.resolve("\(name) takes \(b.arity.lowerBound == b.arity.upperBound ? "\(b.arity.lowerBound)" : "\(b.arity.lowerBound) to \(b.arity.upperBound)") arguments, got \(args.count + 1) (the input and \(args.count))", span, hint: b.doc))
+        }
         guard args.isEmpty else {
             return error(.resolve("unknown function '\(name)'", nameSpan, hint: WFError.didYouMean(name, visibleNames + Array(Builtins.table.keys))))
         }
+        return compileNavigation(name, nameSpan, input: input)
+    }
+
+    /// `| children` or `| .children` over a node, a set, or a list of nodes (taken as a set).
+    func compileNavigation(_ name: String, _ nameSpan: Span, input: Compiled) -> Compiled {
+        let inEval = input.eval
         var outType: SType = .any
         switch input.type {
         case .node(let k), .nodes(let k), .nodeList(let k):
@@ -286,30 +228,5 @@ extension Compiler {
             }
             return try Compiler.field(rt, v, name, nameSpan, site: site)
         }
-    }
-
-    /// Filters a kind's rows by column comparisons, polling for cancellation every 64K rows.
-    static func fastFilter(_ rt: Runtime, _ s: NodeSet, _ p: RowPredicate, _ span: Span) throws -> NodeSet {
-        let store = rt.store
-        let test = p.bind(store)
-        var out = ContiguousArray<Int32>()
-        if let rows = s.rows {
-            for r in rows where test(r) { out.append(r) }
-            return NodeSet(kind: s.kind, rows: out)
-        }
-        let n = store.count(s.kind)
-        let table = store[s.kind]
-        let noDeletions = table.deleted.isEmpty
-        var start = 0
-        while start < n {
-            let end = min(n, start + 65_536)
-            for i in start..<end {
-                let r = Int32(truncatingIfNeeded: i)
-                if test(r) && (noDeletions || table.isLive(r)) { out.append(r) }
-            }
-            start = end
-            try rt.pollCancel(span)
-        }
-        return NodeSet(kind: s.kind, rows: out)
     }
 }

@@ -47,6 +47,7 @@ extension Compiler {
                 return { _ in .normal }
             }
             let hops = v.hops, slot = v.slot
+            if hops == 0 { return { rt in rt.frame.slots[slot] = try value(rt); return .normal } }
             return { rt in rt.frame(hops).slots[slot] = try value(rt); return .normal }
         case .fn(let n, let params, let body):
             let slot = declare(n, arity: params.count)
@@ -218,17 +219,16 @@ extension Compiler {
     func compileUse(_ name: String, isPath: Bool, span: Span) -> Exec {
         let path: String
         if isPath {
-            path = name.hasPrefix("/") ? name : (directory as NSString).appendingPathComponent(name)
+            path = Paths.join(directory, name)
         } else {
-            guard let found = session.options.stdlibPaths.map({ ($0 as NSString).appendingPathComponent(name + ".wf") })
+            guard let found = session.options.stdlibPaths.map({ Paths.join($0, name + ".wf") })
                 .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
                 _ = error(.resolve("no module '\(name)'", span, hint: "looked in: " + session.options.stdlibPaths.joined(separator: ", ")))
                 return { _ in .normal }
             }
             path = found
         }
-        let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        let key = (absolute as NSString).standardizingPath
+        let key = Paths.normalized(path)
         if session.loadedModules.contains(key) { return { _ in .normal } }
         guard let data = FileManager.default.contents(atPath: key) else {
             _ = error(.resolve("cannot read module '\(name)'", span, hint: "no file at \(key)"))
@@ -242,7 +242,7 @@ extension Compiler {
             return { _ in .normal }
         case .success(let stmts):
             let savedDir = directory
-            directory = (key as NSString).deletingLastPathComponent
+            directory = Paths.directory(key)
             defer { directory = savedDir }
             let (prologue, body) = compileStatements(stmts, topLevel: false)
             let all = prologue + body

@@ -41,6 +41,30 @@ enum Display {
         }
     }
 
+    /// A scalar as a JSON value, for `--format json` (tables go through the renderer).
+    static func json(_ v: Value, reveal: Bool, store: Store?) -> String {
+        switch v {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .decimal(let d): return d.isFinite ? decimal(d) : "null"
+        default:
+            var out = "\""
+            for u in inline(v, reveal: reveal, store: store).unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+    }
+
     static func quoted(_ v: Value, reveal: Bool, store: Store?) -> String {
         if case .string(let s) = v { return "\"\(s)\"" }
         return inline(v, reveal: reveal, store: store)
@@ -68,11 +92,12 @@ enum Display {
     }
 
     /// A value as a table, or nil for a scalar (which prints as a line).
-    static func table(_ v: Value, rt: Runtime, reveal: Bool) -> ResultTable? {
+    /// - Parameter limit: for node sets, build at most this many rows plus a marker (screen output).
+    static func table(_ v: Value, rt: Runtime, reveal: Bool, limit: Int? = nil) -> ResultTable? {
         let store = rt.store
         switch v {
         case .nodes(let s):
-            return nodeTable(s.kind, s.ids(store), rt: rt, reveal: reveal)
+            return nodeTable(s.kind, s.ids(store), rt: rt, reveal: reveal, limit: limit)
         case .node(let k, let r):
             return card(k, r, rt: rt, reveal: reveal)
         case .record(let r):
@@ -81,7 +106,7 @@ enum Display {
             if items.isEmpty { return nil }
             if case .node(let k, _) = items[0], items.allSatisfy({ if case .node(let l, _) = $0 { return l == k } else { return false } }) {
                 let rows = items.compactMap { v -> Int32? in if case .node(_, let r) = v { return r } else { return nil } }
-                return nodeTable(k, ContiguousArray(rows), rt: rt, reveal: reveal)
+                return nodeTable(k, ContiguousArray(rows), rt: rt, reveal: reveal, limit: limit)
             }
             if items.allSatisfy({ if case .record = $0 { return true } else { return false } }) {
                 var keys: [String] = []
@@ -98,16 +123,25 @@ enum Display {
         }
     }
 
-    static func nodeTable(_ kind: Kind, _ rows: ContiguousArray<Int32>, rt: Runtime, reveal: Bool) -> ResultTable {
+    static func nodeTable(_ kind: Kind, _ rows: ContiguousArray<Int32>, rt: Runtime, reveal: Bool, limit: Int? = nil) -> ResultTable {
         let cols = columns(kind)
         let accessors = cols.map { Navigation.accessor(kind, $0) }
-        let out = rows.map { r in
+        func row(_ r: Int32) -> [Cell] {
             accessors.map { acc -> Cell in
                 guard let acc else { return .null }
                 return cell(Navigation.read(rt, kind, r, acc), reveal: reveal, store: rt.store)
             }
         }
-        return ResultTable(columns: cols, rows: out)
+        // A whole kind at province scale would be millions of rows of cells: when the screen
+        // shows only a few, build only those, with a marker row saying how many were left out.
+        if let limit, limit >= 2, rows.count > limit {
+            let head = (limit + 1) / 2, tail = limit / 2
+            var marker = [Cell](repeating: .null, count: cols.count)
+            marker[0] = .text("… \(rows.count - head - tail) more")
+            let out = rows.prefix(head).map(row) + [marker] + rows.suffix(tail).map(row)
+            return ResultTable(columns: cols, rows: out, title: "\(rows.count) \(kind.plural)")
+        }
+        return ResultTable(columns: cols, rows: rows.map(row))
     }
 
     /// A node's card: every field, then the size of every reverse edge.

@@ -8,14 +8,14 @@ enum Export {
         let reveal = rt.session.options.revealPersonal
         let table = Display.table(v, rt: rt, reveal: reveal)
             ?? ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]])
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = Paths.fileExtension(path)
         let text: String
         switch ext {
         case "csv": text = Render.csv(table)
         case "json": text = Render.json(table)
         case "jsonl": text = Render.jsonLines(table)
         case "md": text = Render.markdown(table)
-        case "html", "htm": text = Render.html(table, title: (path as NSString).lastPathComponent)
+        case "html", "htm": text = Render.html(table, title: Paths.lastComponent(path))
         case "txt": text = Render.text(table)
         default:
             throw WFError.runtime("cannot tell the format of '\(path)'", span, hint: "end the name in .csv, .json, .jsonl, .md, .html or .txt")

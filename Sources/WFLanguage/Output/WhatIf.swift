@@ -9,7 +9,9 @@ enum WhatIf {
         func cell(_ v: Value) -> Cell { Display.cell(v, reveal: reveal, store: store) }
         func delta(_ a: Value, _ b: Value) -> Cell {
             switch (a, b) {
-            case (.int(let x), .int(let y)): return .int(Int(y) - Int(x))
+            case (.int(let x), .int(let y)):
+                let (d, overflow) = y.subtractingReportingOverflow(x)
+                return overflow ? .decimal(Double(y) - Double(x), Display.decimal(Double(y) - Double(x))) : .int(Int(d))
             default:
                 guard let x = a.asDouble, let y = b.asDouble else { return .null }
                 return .decimal(y - x, Display.decimal(y - x))

@@ -48,11 +48,12 @@ enum Builtins {
             guard case .int(let x) = a[0] else { throw WFError.runtime("range needs integers", s) }
             var lo: Int64 = 0, hi = x
             if a.count == 2 { guard case .int(let y) = a[1] else { throw WFError.runtime("range needs integers", s) }; lo = x; hi = y }
-            guard hi - lo <= 10_000_000 else { throw WFError.runtime("range too large (at most 10,000,000 items)", s) }
+            let (size, overflow) = hi.subtractingReportingOverflow(lo)
+            guard !overflow, size <= 10_000_000 else { throw WFError.runtime("range too large (at most 10,000,000 items)", s) }
             return .list(hi > lo ? (lo..<hi).map { .int($0) } : [])
         },
         "append": Builtin(arity: 2...2, doc: "append(list, x): a new list with x at the end") { rt, a, s in
-            .list(try collection(a[0], rt, "append", s) + [a[1]])
+            try Value.list(try collection(a[0], rt, "append", s) + [a[1]]).checkedNesting(s)
         },
         "join": Builtin(arity: 1...2, doc: "join(list, sep): the items as text, joined") { rt, a, s in
             var sep = ", "
@@ -157,12 +158,12 @@ enum Builtins {
     static let graph: [String: Builtin] = [
         "tree": Builtin(arity: 1...2, doc: "tree(org, depth): the subtree drawn as text") { rt, a, s in
             let depth = try treeDepth(a, s)
-            guard case .node(.org, let r) = a[0] else { throw WFError.runtime("tree needs an org", s) }
+            guard case .node(.org, let r) = a[0], rt.store.isLive(.org, r) else { throw WFError.runtime("tree needs an org", s) }
             return .string(TreeRender.text(treeNode(rt.store, r, depth: depth)))
         },
         "dot": Builtin(arity: 1...2, doc: "dot(org, depth): the subtree as Graphviz DOT") { rt, a, s in
             let depth = try treeDepth(a, s)
-            guard case .node(.org, let r) = a[0] else { throw WFError.runtime("dot needs an org", s) }
+            guard case .node(.org, let r) = a[0], rt.store.isLive(.org, r) else { throw WFError.runtime("dot needs an org", s) }
             return .string(TreeRender.dot(treeNode(rt.store, r, depth: depth)))
         },
     ]
@@ -185,6 +186,7 @@ enum Builtins {
         case .list(let l): return .list(l.map { reveal(rt, $0) })
         case .record(let r): return .record(Record(keys: r.keys, values: r.values.map { reveal(rt, $0) }))
         case .node(let k, let row):
+            guard rt.store.isLive(k, row) else { return .null }
             var rec = Record(keys: ["id"], values: [.int(Int64(row))])
             for (i, f) in k.fields.enumerated() {
                 rec.set(f.name, reveal(rt, Navigation.cellValue(rt.store, FieldID(k, i), rt.store.cell(FieldID(k, i), row))))

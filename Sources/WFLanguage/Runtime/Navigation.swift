@@ -47,13 +47,18 @@ enum Navigation {
         return d
     }()
 
-    /// - Complexity: O(fields + edges) per call; callers cache the result per call site.
-    static func accessor(_ kind: Kind, _ name: String) -> Accessor? {
-        if let i = kind.fieldIndex(name) { return .field(FieldID(kind, i)) }
-        if let e = Store.reverseEdges(into: kind).first(where: { $0.name == name }) { return .reverse(e.field) }
-        if let d = Derived(rawValue: name), d.applies(to: kind) { return .derived(d) }
-        return nil
+    /// Every name readable on each kind, built once: stored fields first, then reverse edges,
+    /// then derived fields (a stored field wins a clash).
+    static let accessors: [[String: Accessor]] = Kind.allCases.map { kind in
+        var table: [String: Accessor] = [:]
+        for d in Derived.allCases where d.applies(to: kind) { table[d.rawValue] = .derived(d) }
+        for e in Store.reverseEdges(into: kind) { table[e.name] = .reverse(e.field) }
+        for (i, f) in kind.fields.enumerated() { table[f.name] = .field(FieldID(kind, i)) }
+        return table
     }
+
+    /// - Complexity: O(1) hash look-up.
+    static func accessor(_ kind: Kind, _ name: String) -> Accessor? { accessors[kind.rawValue][name] }
 
     /// Every name that reads something of `kind` (for suggestions and completion).
     static func names(_ kind: Kind) -> [String] {
@@ -107,6 +112,8 @@ enum Navigation {
     /// Reads `acc` of one node.
     static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
         let store = rt.store
+        // A node can outlive its row: one created inside a what-if and kept in a variable.
+        guard row >= 0, Int(row) < store.count(kind) else { return .null }
         switch acc {
         case .field(let f): return cellValue(store, f, store.cell(f, row))
         case .reverse(let f): return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(store.reverse(f, row))))
@@ -178,7 +185,7 @@ enum Navigation {
     }
 
     /// Reads `acc` over a set: the union for node-valued accessors, a list otherwise.
-    static func readSet(_ rt: Runtime, _ set: NodeSet, _ acc: Accessor) throws -> Value {
+    static func readSet(_ rt: Runtime, _ set: NodeSet, _ acc: Accessor, span: Span) throws -> Value {
         let ids = set.ids(rt.store)
         if let target = targetKind(acc, from: set.kind) {
             if case .reverse(let f) = acc { return .nodes(reverseUnion(rt.store, f, ids)) }
@@ -188,7 +195,7 @@ enum Navigation {
             var seen = Set<Int32>()
             var rows: [Int32] = []
             for r in ids {
-                try rt.tick(Span(file: -1, start: 0, end: 0))
+                try rt.tick(span)
                 switch read(rt, set.kind, r, acc) {
                 case .node(_, let t) where t != nullCell: if seen.insert(t).inserted { rows.append(t) }
                 case .nodes(let s): for t in s.rows ?? [] where seen.insert(t).inserted { rows.append(t) }

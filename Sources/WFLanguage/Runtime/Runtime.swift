@@ -18,6 +18,17 @@ final class Runtime {
     unowned let session: Session
     /// Deep recursion is an error long before the host stack runs out.
     static let maxCallDepth = 200
+    /// Stack bytes a run may use below where it started. Fits the smallest thread stacks a host is
+    /// likely to run us on (512 KiB); debug builds, with bigger frames, hit it before `maxCallDepth`.
+    static let stackBudget: UInt = 384 * 1024
+    /// Address of the stack when the run started.
+    let stackBase: UInt = Runtime.stackAddress()
+
+    /// An address in the current stack frame.
+    @inline(never) static func stackAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
 
     init(store: Store, frame: Frame, today: Day, session: Session) {
         self.store = store
@@ -51,9 +62,10 @@ final class Runtime {
         guard args.count == f.params.count else {
             throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
         }
-        if callDepth >= Runtime.maxCallDepth {
-            throw WFError.runtime("recursion too deep (more than \(Runtime.maxCallDepth) nested calls)", span,
-                                  hint: "check that \(f.name) reaches a case that does not call itself")
+        let here = Runtime.stackAddress()
+        if callDepth >= Runtime.maxCallDepth || (here < stackBase && stackBase - here > Runtime.stackBudget) {
+            throw WFError.runtime("recursion too deep", span,
+                                  hint: "check that \(f.name) reaches a case that does not call itself (at most \(Runtime.maxCallDepth) nested calls)")
         }
         try tick(span)
         callDepth += 1

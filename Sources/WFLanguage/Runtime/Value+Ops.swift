@@ -160,10 +160,11 @@ enum Arithmetic {
             guard let r = d.adding(months: -u.months, days: -u.days) else { throw ArithmeticError("date out of range") }
             return .date(r)
         case (.sub, .date(let x), .date(let y)): return .int(Int64(x.raw) - Int64(y.raw))
-        case (.add, .duration(let x), .duration(let y)): return .duration(Duration(months: x.months + y.months, days: x.days + y.days))
+        case (.add, .duration(let x), .duration(let y)):
+            return .duration(try Duration.checked(months: Int64(x.months) + Int64(y.months), days: Int64(x.days) + Int64(y.days)))
         case (.mul, .duration(let x), .int(let n)), (.mul, .int(let n), .duration(let x)):
             guard abs(n) < 10_000 else { throw ArithmeticError("duration too large") }
-            return .duration(Duration(months: x.months * Int(n), days: x.days * Int(n)))
+            return .duration(try Duration.checked(months: Int64(x.months) * n, days: Int64(x.days) * n))
         default:
             guard let x = a.asDouble, let y = b.asDouble else {
                 throw ArithmeticError("cannot apply '\(op.rawValue)' to \(a.typeName) and \(b.typeName)")
@@ -181,6 +182,14 @@ enum Arithmetic {
             default: throw ArithmeticError("cannot apply '\(op.rawValue)' to \(a.typeName) and \(b.typeName)")
             }
         }
+    }
+}
+
+extension Duration {
+    /// A duration within ±10,000 years, so that date arithmetic can never overflow.
+    static func checked(months: Int64, days: Int64) throws -> Duration {
+        guard abs(months) <= 120_000, abs(days) <= 3_700_000 else { throw ArithmeticError("duration too large") }
+        return Duration(months: Int(months), days: Int(days))
     }
 }
 

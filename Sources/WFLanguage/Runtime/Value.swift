@@ -42,6 +42,44 @@ enum Value {
     }
 
     var isNull: Bool { if case .null = self { return true } else { return false } }
+
+    /// How deeply lists and records may nest. Printing, comparing and freeing a value recurse
+    /// into it, so a value built by `x = [x]` in a loop must stop long before the stack does.
+    static let maxNesting = 64
+
+    /// 0 for scalars, 1 + the deepest element for lists and records; stops counting past `maxNesting`.
+    /// - Complexity: O(elements visited), at most the value's size and usually far less.
+    var nesting: Int {
+        switch self {
+        case .list(let items):
+            var deepest = 0
+            for item in items {
+                switch item {
+                case .list, .record:
+                    deepest = max(deepest, item.nesting)
+                    if deepest > Value.maxNesting { return deepest + 1 }
+                default: continue
+                }
+            }
+            return deepest + 1
+        case .record(let r):
+            return Value.list(r.values).nesting
+        default:
+            return 0
+        }
+    }
+
+    /// Throws when the value nests deeper than `maxNesting`.
+    func checkedNesting(_ span: Span) throws -> Value {
+        switch self {
+        case .list, .record:
+            if nesting > Value.maxNesting {
+                throw WFError.runtime("lists and records nest more than \(Value.maxNesting) deep", span)
+            }
+        default: break
+        }
+        return self
+    }
 }
 
 /// An ordered record: keys in the order written, so tables keep the user's column order.
@@ -75,6 +113,16 @@ struct NodeSet {
     static func all(_ kind: Kind) -> NodeSet { NodeSet(kind: kind, rows: nil) }
 
     func count(_ store: Store) -> Int { rows?.count ?? store.liveCount(kind) }
+
+    /// The set without ids past the end of the kind's table: a set kept in a variable from inside
+    /// a what-if can name rows the real store never had. Column loops index without checks, so
+    /// they take sets through here first.
+    /// - Complexity: O(1) when every id is valid (ids are ascending), else O(rows).
+    func valid(in store: Store) -> NodeSet {
+        guard let rows, let last = rows.last, Int(last) >= store.count(kind) else { return self }
+        let n = store.count(kind)
+        return NodeSet(kind: kind, rows: rows.filter { $0 >= 0 && Int($0) < n })
+    }
 
     /// The row ids, materialising "all" when needed.
     /// - Complexity: O(rows)
@@ -113,13 +161,25 @@ final class Closure {
 }
 
 /// The local variables of one function call (or of the top level), by slot.
+///
+/// Slots live behind a fixed pointer rather than in an array property: a class's array property
+/// pays a dynamic exclusivity check and a uniqueness check on every write, which dominated scalar
+/// loops. The compiler sizes every frame, so an index is always in range.
 final class Frame {
-    var slots: [Value]
+    let slots: UnsafeMutablePointer<Value>
+    let capacity: Int
     let parent: Frame?
 
     init(size: Int, parent: Frame?) {
-        slots = [Value](repeating: .null, count: size)
+        capacity = max(size, 1)
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: .null, count: capacity)
         self.parent = parent
+    }
+
+    deinit {
+        slots.deinitialize(count: capacity)
+        slots.deallocate()
     }
 }
 

@@ -17,11 +17,14 @@ public final class Session {
     var sources: [SourceFile] = []
     var globalFunction = FunctionScope(parent: nil)
     var globalScope: Scope
-    var globalFrame = Frame(size: 0, parent: nil)
+    var globalFrame = Frame(size: Session.globalSlots, parent: nil)
     var history: [Store] = []
     var arguments: [String: String] = [:]
     var loadedModules = Set<String>()
     let today: Day
+    /// Top-level variables and functions a session can hold (the global frame is allocated once,
+    /// because closures keep a reference to it).
+    static let globalSlots = 16_384
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 
@@ -64,8 +67,7 @@ public final class Session {
         case .success(let s): stmts = s
         }
         let savedNames = globalScope.names, savedSize = globalFunction.size, savedModules = loadedModules
-        let dir = (file as NSString).deletingLastPathComponent
-        let compiler = Compiler(session: self, scope: globalScope, directory: dir.isEmpty ? "." : dir)
+        let compiler = Compiler(session: self, scope: globalScope, directory: Paths.directory(file))
         let (prologue, body) = compiler.compileStatements(stmts, topLevel: true)
         if !compiler.errors.isEmpty {
             globalScope.names = savedNames
@@ -77,7 +79,11 @@ public final class Session {
     }
 
     /// Runs a whole script or one REPL entry. Prints via `options.output` / `errorOutput` and stops
-    /// at the first error; what was printed before it stays printed.
+    /// at the first error; what was printed before it stays printed, and the network returns to
+    /// what it was before the run (a script's changes are all-or-nothing, like an atomic block).
+    /// - Parameters:
+    ///   - file: the name errors show (a path for scripts, so `use "./lib.wf"` resolves beside it).
+    ///   - arguments: script parameter values as text, by name without the leading `--`.
     public func run(_ source: String, file: String, arguments: [String: String] = [:]) -> RunStatus {
         let execs: [Exec], stmts: [Stmt]
         switch compile(source, file: file) {
@@ -97,21 +103,31 @@ public final class Session {
             return .syntaxError
         }
         self.arguments = arguments
-        if globalFrame.slots.count < globalFunction.size {
-            globalFrame.slots.append(contentsOf: [Value](repeating: .null, count: globalFunction.size - globalFrame.slots.count))
+        if globalFunction.size > globalFrame.capacity {
+            options.errorOutput(render(WFError(.resolve, "too many top-level variables (more than \(Session.globalSlots))", span: nil,
+                                               hint: "put the work in functions, or :reset the session")))
+            return .syntaxError
         }
         let rt = Runtime(store: store, frame: globalFrame, today: today, session: self)
+        // A run that stops with an error leaves the network as it was before the run: failed
+        // work leaves no trace, whether or not it was inside an atomic block.
+        let runStart = store, historyStart = history, unsavedStart = hasUnsavedChanges
+        func rollBack() {
+            store = runStart
+            history = historyStart
+            hasUnsavedChanges = unsavedStart
+        }
         for exec in execs {
             let before = rt.store
             let mutations = rt.mutations
             do {
                 _ = try exec(rt)
             } catch let e as WFError {
-                store = rt.store
+                rollBack()
                 options.errorOutput(render(e))
                 return Session.status(e)
             } catch {
-                store = rt.store
+                rollBack()
                 options.errorOutput(render(WFError(.runtime, "\(error)", span: nil)))
                 return .runtimeError
             }
@@ -183,7 +199,7 @@ public final class Session {
         hasUnsavedChanges = false
         globalFunction = FunctionScope(parent: nil)
         globalScope = Scope(parent: nil, function: globalFunction)
-        globalFrame = Frame(size: 0, parent: nil)
+        globalFrame = Frame(size: Session.globalSlots, parent: nil)
         loadedModules = []
     }
 
@@ -200,12 +216,20 @@ public final class Session {
 
     func emit(_ v: Value, _ rt: Runtime, asTable: Bool = false) {
         let reveal = options.revealPersonal
-        if let table = Display.table(v, rt: rt, reveal: reveal) {
+        let limit = options.format == .table ? options.maxTableRows : nil
+        if let table = Display.table(v, rt: rt, reveal: reveal, limit: limit) {
+            if let limit, table.rows.count == limit + 1 && table.title != nil {
+                // Already cut to the screen, with its marker row: print as is.
+                options.output(Render.render(table, as: .table, options: RenderOptions(color: options.color)))
+                return
+            }
             emitTable(table, rt)
         } else if asTable {
             emitTable(ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]]), rt)
         } else if case .list = v {
             options.output("[]\n")
+        } else if options.format == .json {
+            options.output(Display.json(v, reveal: reveal, store: rt.store) + "\n")
         } else {
             var text = Display.inline(v, reveal: reveal, store: rt.store)
             if !text.hasSuffix("\n") { text += "\n" }

@@ -84,6 +84,8 @@ enum StageKind {
     case aggregate(String, Expr?)
     /// `| children`, `| f(a)`: a function of the input when one is named so, else navigation.
     case apply(String, [Expr], Span)
+    /// `| .children`: always navigation, even when a function has that name.
+    case navigate(String, Span)
 }
 
 struct Stmt {

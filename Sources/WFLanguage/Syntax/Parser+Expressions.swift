@@ -98,9 +98,10 @@ extension Parser {
             }
             switch kind {
             case .dot:
+                let dot = span
                 advance()
                 let (f, fs) = try name("after '.'")
-                e = Expr(kind: .field(e, f, fs), span: e.span.to(fs))
+                e = Expr(kind: .field(e, f, dot.to(fs)), span: e.span.to(fs))
             case .lbracket:
                 advance()
                 let i = try expression()
@@ -183,7 +184,7 @@ extension Parser {
         case .dot:
             advance()
             let (f, fs) = try name("after '.'")
-            return Expr(kind: .field(nil, f, fs), span: s.to(fs))
+            return Expr(kind: .field(nil, f, s.to(fs)), span: s.to(fs))
         case .kwCreate, .kwAppoint, .kwRecord:
             let stmt = try statement()
             return Expr(kind: .mutation(stmt), span: stmt.span)
@@ -280,7 +281,7 @@ extension Parser {
         if kind == .dot {
             advance()
             let (f, fs) = try name("after '.'")
-            return done(.apply(f, [], fs))
+            return done(.navigate(f, fs))
         }
         guard kind == .ident else { throw unexpected("expected a pipeline stage (where, select, sort, …)") }
         let word = currentText

@@ -130,7 +130,18 @@ enum Suggest {
             if d <= maxDistance { scored.append((d, c)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        let ranked = prefixed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 } + scored.map(\.1)
+        var ranked = prefixed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 } + scored.map(\.1)
+        if ranked.isEmpty {
+            // Nothing within the edit budget: fall back to names sharing a long common start
+            // (`childs` → `children`).
+            let need = max(3, a.count / 2 + 1)
+            ranked = seen.filter { c in
+                let b = Array(c.lowercased())
+                var n = 0
+                while n < min(a.count, b.count) && a[n] == b[n] { n += 1 }
+                return n >= need
+            }.sorted()
+        }
         return Array(ranked.prefix(limit))
     }
 

@@ -42,6 +42,8 @@ public struct Table {
 final class TableCache {
     /// Per reference field: rows grouped by target, compressed (CSR).
     var reverse: [ReverseIndex?]
+    /// Base rows ordered by name (see `Store.nameIndex`).
+    var byName: ContiguousArray<Int32>?
 
     init(fieldCount: Int) { reverse = Array(repeating: nil, count: fieldCount) }
 }

@@ -1,0 +1,79 @@
+import WFStore
+
+/// `where COND`: the general per-item test, plus the column form of as much of the condition as
+/// the column predicates can express.
+extension Compiler {
+    /// The operands of a chain of `and`s, left to right.
+    func conjuncts(_ e: Expr) -> [Expr] {
+        if case .binary(.and, let l, let r) = e.kind { return conjuncts(l) + conjuncts(r) }
+        return [e]
+    }
+
+    func compileWhere(_ cond: Expr, input: Compiled, span: Span) -> Compiled {
+        let inEval = input.eval
+        let itemType = input.type.element
+        // Each conjunct is compiled once; the general test is their short-circuit `and`.
+        let parts = conjuncts(cond)
+        let tests = withStage(itemType) { parts.map { compile($0).eval } }
+        let test: Eval = tests.count == 1 ? tests[0] : { rt in
+            for t in tests where !(try t(rt)).truthy { return .bool(false) }
+            return .bool(true)
+        }
+        // For every kind the input might turn out to be (known statically for `orgs | where …`,
+        // found at run time for a set in a variable): the conjuncts with a column form, joined,
+        // and the tests of the others, which then run only on the rows the columns let through.
+        var plans: [Kind: (RowPredicate, Eval?)] = [:]
+        let kinds: [Kind]
+        switch input.type {
+        case .nodes(let k): kinds = [k]
+        case .any: kinds = Kind.allCases
+        default: kinds = []
+        }
+        for k in kinds {
+            var fast: RowPredicate?
+            var slow: [Eval] = []
+            for (i, part) in parts.enumerated() {
+                if let p = rowPredicate(part, k) { fast = fast.map { .and($0, p) } ?? p } else { slow.append(tests[i]) }
+            }
+            guard let fast else { continue }
+            let rest: Eval? = slow.isEmpty ? nil : { rt in
+                for t in slow where !(try t(rt)).truthy { return .bool(false) }
+                return .bool(true)
+            }
+            plans[k] = (fast, rest)
+        }
+        let outType: SType
+        switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
+        return Compiled(outType) { rt in
+            switch try Sequence.of(try inEval(rt), span, stage: "where") {
+            case .set(let s):
+                var candidates = s
+                var remaining: Eval? = test
+                if let (fast, rest) = plans[s.kind] {
+                    candidates = try Compiler.fastFilter(rt, s, fast, span)
+                    remaining = rest
+                }
+                guard let remaining else { return .nodes(candidates) }
+                var out = ContiguousArray<Int32>()
+                let saved = rt.it
+                defer { rt.it = saved }
+                for r in candidates.ids(rt.store) {
+                    try rt.tick(span)
+                    rt.it = .node(s.kind, r)
+                    if try remaining(rt).truthy { out.append(r) }
+                }
+                return .nodes(NodeSet(kind: s.kind, rows: out))
+            case .list(let l):
+                var out: [Value] = []
+                let saved = rt.it
+                defer { rt.it = saved }
+                for v in l {
+                    try rt.tick(span)
+                    rt.it = v
+                    if try test(rt).truthy { out.append(v) }
+                }
+                return .list(out)
+            }
+        }
+    }
+}
