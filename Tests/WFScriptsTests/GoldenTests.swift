@@ -22,7 +22,18 @@ final class GoldenTests: XCTestCase {
                 XCTFail("\(name): no baseline" + (record ? "; recorded, check it by hand" : " (WF_RECORD=1 records one)"))
                 continue
             }
-            XCTAssertEqual(actual, expected, name)
+            if actual != expected { XCTFail("\(name): " + firstDifference(actual, expected)) }
         }
+    }
+
+    /// The first line that differs, so a failure reads without a diff tool.
+    func firstDifference(_ actual: String, _ expected: String) -> String {
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for i in 0..<max(a.count, e.count) {
+            let x = i < a.count ? String(a[i]) : "<end>", y = i < e.count ? String(e[i]) : "<end>"
+            if x != y { return "line \(i + 1):\n  got      \(x)\n  expected \(y)" }
+        }
+        return "outputs differ"
     }
 }
