@@ -101,6 +101,25 @@ final class ScriptsTests: XCTestCase {
         XCTAssertEqual(newTerm.count, 2)
     }
 
+    func testRolloverForRealOnTheDemoCountyLeavesOnlyTheBlockedTermsOverdue() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wf-scripts-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let saved = dir.appendingPathComponent("after.wfs").path
+        let run = try ScriptTesting.script("term-rollover", ["--date", "2026-12-31", "--apply", "--save_to", saved], snapshot: nil)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let plan = ScriptTesting.table(ScriptTesting.unixLines(run.stdout), header: "org,person,role,action")
+        let kept = Set(plan.filter { $0["action"] == "term kept" }.compactMap { $0["org"] })
+        let carried = plan.filter { $0["action"] == "carry over" }.count
+        XCTAssertGreaterThan(carried, 0)
+        // Afterwards the only overdue terms are those the domain would not let the rollover set.
+        let check = try ScriptTesting.code("use rules\ncheck_terms(area_set(org \"平安县妇联\"), 2026-12-31) | select .org", snapshot: saved)
+        XCTAssertEqual(Set(ScriptTesting.rows(check).dropFirst().map { $0.joined() }), kept)
+        // And every holder carried over holds a position from the day after her old term.
+        let positions = try ScriptTesting.code("positions | where .from > 2026-06-30 | count", snapshot: saved)
+        XCTAssertEqual(positions, "\(carried)\n")
+    }
+
     func testRotationScriptRecordsAFairQuarterlySchedule() throws {
         let path = try fixture(dirty: true)
         let saved = (path as NSString).deletingLastPathComponent + "/after-rotation.wfs"
