@@ -7,7 +7,7 @@ import WFStore
 /// on the hand-built fixture (expected values derived by hand from Fixture.swift's picture).
 final class ScriptsTests: XCTestCase {
     static let names = ["term-rollover", "rotation-schedule", "commendation-shortlist", "adjustment-list", "training-gaps",
-                        "coverage-report", "whatif-coverage", "health-check", "disclosure-board", "funding-allocation", "election-sizing"]
+                        "coverage-report", "whatif-coverage", "health-check", "disclosure-board", "funding-allocation", "election-sizing", "org-tree"]
 
     func testEveryScriptDeclaresItsParametersForHelp() throws {
         for name in Self.names {
@@ -216,6 +216,16 @@ final class ScriptsTests: XCTestCase {
         XCTAssertEqual(ScriptTesting.table(text, header: "org,").map { ($0["org"] ?? "") + " " + ($0["execs"] ?? "") + " " + ($0["empty"] ?? "") },
                        ["甲镇妇联 2/10 10", "一村妇联 1/5 6"])
         XCTAssertTrue(text.hasSuffix("empty seats: 16, beyond the rule: 0\n"), text)
+    }
+
+    func testOrgTreeDrawsTheSubtreeAndItsDot() throws {
+        let path = try fixture(dirty: false)
+        let tree = try ScriptTesting.script("org-tree", ["--org", "一村妇联"], snapshot: path)
+        XCTAssertEqual(tree.status, 0, tree.stderr)
+        XCTAssertEqual(tree.stdout, "一村妇联\n├── 一村一组妇女小组\n└── 一村二组\n")
+        let dot = try ScriptTesting.script("org-tree", ["--org", "一村妇联", "--graphviz"], snapshot: path)
+        XCTAssertTrue(dot.stdout.hasPrefix("digraph"), dot.stdout)
+        XCTAssertEqual(dot.stdout.components(separatedBy: "->").count - 1, 2)   // two edges
     }
 
     func testHealthCheckScriptFiltersBySection() throws {
