@@ -175,6 +175,8 @@ extension Compiler {
                 rt.session.emitTable(WhatIf.compare(before, after, rt: rt), rt)
                 return .normal
             }
+        case .fork(let f):
+            return compileFork(f, span: span)
         case .save(let e):
             let path = compile(e).eval
             return { rt in

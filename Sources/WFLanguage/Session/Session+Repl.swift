@@ -60,6 +60,7 @@ extension Session {
         var pool = Set(TokenKind.keywords.keys)
         pool.formUnion(Builtins.table.keys)
         pool.formUnion(globalScope.names.keys)
+        pool.formUnion(forks.names)
         pool.formUnion(Kind.allCases.map(\.plural))
         pool.formUnion(Kind.allCases.map(\.name))
         pool.formUnion(["where", "select", "sort", "take", "skip", "distinct", "group", "count", "first", "last",

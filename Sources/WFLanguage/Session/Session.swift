@@ -21,6 +21,8 @@ public final class Session {
     var history: [Store] = []
     var arguments: [String: String] = [:]
     var loadedModules = Set<String>()
+    /// Named forks of the network (`fork NAME { … }`), in the order made.
+    var forks = ForkTable()
     let today: Day
     /// Top-level variables and functions a session can hold (the global frame is allocated once,
     /// because closures keep a reference to it).
@@ -196,6 +198,7 @@ public final class Session {
     public func reset() {
         store = initialStore
         history = []
+        forks = ForkTable()
         hasUnsavedChanges = false
         globalFunction = FunctionScope(parent: nil)
         globalScope = Scope(parent: nil, function: globalFunction)

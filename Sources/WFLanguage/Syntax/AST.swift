@@ -128,6 +128,8 @@ indirect enum StmtKind {
     case atomic([Stmt])
     case undo
     case whatif([Stmt], Expr)
+    /// Named forks: see AST+Forks.swift.
+    case fork(ForkStmt)
     case save(Expr)
     case export(Expr, Expr)
 }

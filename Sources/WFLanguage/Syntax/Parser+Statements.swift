@@ -128,6 +128,7 @@ extension Parser {
             skipNewlines()
             return done(.assign(n, try expression()))
         default:
+            if let f = try forkStatement() { return done(.fork(f)) }
             return done(.expr(try expression()))
         }
     }
