@@ -138,7 +138,7 @@ public enum Help {
           create org {name: "新村妇联", level: village, parent: org "城关镇妇联"}
           set org "东风村妇联".women = 900       set NODE {field: value, …} sets several
           delete NODE
-          link NODE.field = OTHER / unlink NODE.field
+          link NODE.field to OTHER / unlink NODE.field
           appoint person "王芳" as exec of org "东风村妇联" from 2026-07-01 to 2031-06-30
           end POSITION on 2026-12-31
           convert org "西河村妇代会" on 2026-07-01     congress → federation (§1)
