@@ -85,6 +85,29 @@ final class ForkTests: XCTestCase {
         XCTAssertTrue(s.completions(for: "apply plan_e", cursor: 12).contains("plan_east"))
     }
 
+    /// Malformed fork statements are syntax errors with a position, never a crash.
+    func testMalformedForkStatements() {
+        let s = session()
+        let cases: [(String, String)] = [
+            ("compare in a", "compare needs the forks to compare in"),
+            ("compare orgs | count in a,", "compare needs the forks to compare in"),
+            ("compare orgs | count in", "compare needs the forks to compare in"),
+            ("compare ) in a", "compare needs the forks to compare in"),
+            ("compare 1 + in a", "expected a value, found end of input"),
+            ("fork a from { }", "expected a name after 'from' (the fork to build on), found '{'"),
+            ("fork a {", "expected '}' to close the block"),
+            ("fork base { }", "'base' names the real network; a fork needs another name"),
+            ("fork a { }\nfork a { }", "there is already a fork 'a'"),
+            ("drop nothing", "unknown fork 'nothing'"),
+        ]
+        for (source, message) in cases {
+            out = ""
+            XCTAssertNotEqual(s.run(source, file: "t.wf"), .ok, source)
+            XCTAssertTrue(out.hasPrefix("error: " + message), "\(source) printed:\n\(out)")
+            XCTAssertTrue(out.contains("--> t.wf:"), "\(source) has no position:\n\(out)")
+        }
+    }
+
     /// A fork of the demo county copies no column: every column of a fresh fork shares its base
     /// array with the real network, and a change in the fork copies only the overlay it touches.
     func testForkOfTheDemoNetworkSharesColumns() throws {
