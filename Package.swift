@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "WFSnapshot", dependencies: ["WFStore"]),
         .target(name: "WFGenerator", dependencies: ["WFStore"]),
         .target(name: "WFRender"),
-        .target(name: "WFInterchange", dependencies: ["WFStore"]),
+        .target(name: "WFInterchange", dependencies: ["WFStore", "WFRender"]),
         .target(name: "WFDomain", dependencies: ["WFStore"]),
         .target(name: "WFLanguage", dependencies: ["WFStore", "WFDomain", "WFSnapshot", "WFRender"],
                 // The evaluator keeps its frames and runtime state in class properties; Swift's
@@ -41,17 +41,19 @@ let package = Package(
         ]),
         .executableTarget(name: "wf", dependencies: ["WFCommands"]),
         .executableTarget(name: "wfbench", dependencies: ["WFStore", "WFSnapshot", "WFGenerator", "WFLanguage"]),
+        // Shared by the test targets: a small hand-made network, and running the built `wf`.
+        .target(name: "WFTestSupport", dependencies: ["WFStore"], path: "Tests/WFTestSupport"),
         .testTarget(name: "WFStoreTests", dependencies: ["WFStore"]),
-        .testTarget(name: "WFSnapshotTests", dependencies: ["WFStore", "WFSnapshot", "WFGenerator"]),
+        .testTarget(name: "WFSnapshotTests", dependencies: ["WFStore", "WFSnapshot", "WFGenerator", "WFTestSupport"]),
         .testTarget(name: "WFGeneratorTests", dependencies: ["WFStore", "WFGenerator"]),
         .testTarget(name: "WFRenderTests", dependencies: ["WFRender"]),
-        .testTarget(name: "WFInterchangeTests", dependencies: ["WFInterchange", "WFStore"]),
+        .testTarget(name: "WFInterchangeTests", dependencies: ["WFInterchange", "WFStore", "WFTestSupport"]),
         .testTarget(name: "WFLanguageTests", dependencies: ["WFLanguage", "WFGenerator"], resources: [.copy("golden")]),
         .testTarget(name: "WFReplTests", dependencies: ["WFRepl", "wf"], exclude: ["pty"]),
         // Runs the built `wf` binary end to end (exit codes, messages, files).
-        .testTarget(name: "WFCommandsTests", dependencies: ["wf", "WFStore", "WFSnapshot"]),
+        .testTarget(name: "WFCommandsTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFTestSupport"]),
         // The standard library and the recurring-job scripts, golden-tested through the wf binary.
-        .testTarget(name: "WFScriptsTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFLanguage"]),
+        .testTarget(name: "WFScriptsTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFLanguage"], exclude: ["golden"]),
         // Hostile input, fault injection, interrupts: the regression side of the fuzzers.
         .testTarget(name: "WFReliabilityTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFInterchange", "WFLanguage"]),
     ],

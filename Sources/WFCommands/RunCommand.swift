@@ -67,9 +67,10 @@ struct Run: ParsableCommand {
         invocation.arguments = [:]
     }
 
+    /// Exit status: the run's (0, 1 or 2), or 130 when Ctrl-C stopped it, as shells report SIGINT.
     private func finish(_ status: RunStatus) throws {
         Output.flush()
-        if status != .ok { throw ExitCode(status.exitCode) }
+        if status != .ok { throw ExitCode(InterruptSignal.isRequested ? 130 : status.exitCode) }
     }
 
     private func printParameters(_ path: String) throws {

@@ -22,7 +22,7 @@ final class SessionEngine: ReplEngine {
         let s = session.store
         let counts = [(Kind.org, "organisations"), (.person, "people"), (.position, "positions"), (.home, "homes"), (.ledger, "ledger entries")]
             .map { "\(s.liveCount($0.0)) \($0.1)" }.joined(separator: ", ")
-        return "wf 0.1 — \(s.meta.name): \(counts)\nType :help for help, :quit or Ctrl-D to leave."
+        return "wf 0.1 — \(s.meta.name)\n\(counts)"
     }
 
     func needsMoreInput(_ source: String) -> Bool { session.needsMoreInput(source) }

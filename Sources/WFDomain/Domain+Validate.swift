@@ -38,7 +38,9 @@ extension Domain {
                 }
             }
             let pl = store.cell(Schema.Org.level, parent)
-            if level != nullCell, pl != nullCell, pl >= level {
+            // An online federation (网上妇联) hangs under the federation that runs it, at its level (§3).
+            let online = cells[Schema.Org.field.index] == onlineField
+            if level != nullCell, pl != nullCell, pl > level || (pl == level && !online) {
                 throw Rule.violation(Rule.levelOrder,
                     "\(parentName) (\(levelName(pl))) cannot be the parent of \(name) (\(levelName(level)))")
             }
@@ -58,7 +60,8 @@ extension Domain {
         if let row {
             for child in store.reverse(Schema.Org.parent, row) {
                 let cl = store.cell(Schema.Org.level, child)
-                if level != nullCell, cl != nullCell, cl <= level {
+                let online = store.cell(Schema.Org.field, child) == onlineField
+                if level != nullCell, cl != nullCell, cl < level || (cl == level && !online) {
                     throw Rule.violation(Rule.levelOrder,
                         "\(name) cannot become \(levelName(level)): its child \(store.displayName(.org, child)) is \(levelName(cl))")
                 }
@@ -184,6 +187,7 @@ extension Domain {
     var groupLevel: Int32 { Vocab.level.code(of: "group") ?? 6 }
     var villageLevel: Int32 { Vocab.level.code(of: "village") ?? 5 }
     var townshipLevel: Int32 { Vocab.level.code(of: "township") ?? 4 }
+    var onlineField: Int32 { Vocab.field.code(of: "online") ?? 3 }
     var congressForm: Int32 { Vocab.form.code(of: "congress") ?? 1 }
     var federationForm: Int32 { Vocab.form.code(of: "federation") ?? 0 }
     var groupForm: Int32 { Vocab.form.code(of: "group") ?? 2 }

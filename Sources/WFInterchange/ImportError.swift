@@ -1,3 +1,5 @@
+import WFRender
+
 /// A bad cell or row in an imported CSV file, with where it is.
 public struct ImportError: Error, CustomStringConvertible {
     public let file: String
@@ -13,20 +15,9 @@ public struct ImportError: Error, CustomStringConvertible {
         let gutter = String(repeating: " ", count: String(line).count)
         let shown = lineText.count > 200 ? String(lineText.prefix(200)) + "…" : lineText
         out += "\(gutter) |\n\(line) | \(shown)\n\(gutter) | "
-        out += String(repeating: " ", count: displayWidth(lineText.prefix(max(column - 1, 0)))) + "^\n"
+        out += String(repeating: " ", count: TextWidth.width(String(lineText.prefix(max(column - 1, 0))))) + "^\n"
         if let hint { out += "\(gutter) = help: \(hint)\n" }
         return out
-    }
-
-    /// Columns in a terminal: CJK and full-width characters take two.
-    private func displayWidth(_ text: Substring) -> Int {
-        text.unicodeScalars.reduce(0) { w, s in
-            let v = s.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return w + (wide ? 2 : 1)
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import WFRender
 import WFStore
 
 /// `wf export --jsonl DIR`: one JSON Lines file per kind, one object per row, values typed
@@ -48,27 +49,7 @@ public enum JSONLinesExport {
         return "{" + parts.joined(separator: ",") + "}\n"
     }
 
-    /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONText.quoted(s) }
 }
 
 extension CSVWriter {

@@ -1,4 +1,5 @@
 import XCTest
+import WFTestSupport
 import WFStore
 import WFSnapshot
 

@@ -1,8 +1,8 @@
 import WFStore
 
 /// A small hand-made network, so that damage tests can afford one load per byte.
-enum Fixture {
-    static func store() -> Store {
+public enum Fixture {
+    public static func store() -> Store {
         var b = StoreBuilder()
         b.meta.name = "fixture 测试"
         b.meta.scale = "village"

@@ -1,15 +1,19 @@
 import Foundation
-import XCTest
 
 /// Runs the `wf` executable built beside the test bundle, as a user would.
-struct WFProcess {
-    struct Output {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+public struct WFProcess {
+    public struct Output {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
-    static var binary: URL {
+    public static var binary: URL {
         // The test bundle lives in the build products directory, next to the executable. On
         // Linux the bundle URL is that directory; on macOS it is the .xctest inside it.
         let bundle = Bundle(for: BundleMarker.self).bundleURL
@@ -17,7 +21,7 @@ struct WFProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     directory: String? = nil) throws -> Output {
         let p = Process()
         p.executableURL = binary
