@@ -99,6 +99,8 @@ final class ForkTests: XCTestCase {
             ("fork base { }", "'base' names the real network; a fork needs another name"),
             ("fork a { }\nfork a { }", "there is already a fork 'a'"),
             ("drop nothing", "unknown fork 'nothing'"),
+            ("set org \"东风村妇联\".women = 1\nfork u { undo }", "undo inside a fork or a whatif"),
+            ("set org \"东风村妇联\".women = 1\nwhatif { undo } compare 1", "undo inside a fork or a whatif"),
         ]
         for (source, message) in cases {
             out = ""
