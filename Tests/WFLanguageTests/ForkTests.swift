@@ -110,6 +110,26 @@ final class ForkTests: XCTestCase {
         }
     }
 
+    /// Random soups of the fork words never crash, and every failure is a rendered error.
+    func testRandomForkStatementsNeverCrash() {
+        let words = ["fork", "forks", "apply", "drop", "compare", "in", "from", "{", "}", "plan_a", "plan_b", "base", ",",
+                     "orgs", "|", "count", "\n", "(", ")", "1", "+", "where", ".women", ">", ";", "set org \"东风村妇联\".women = 2"]
+        var seed: UInt64 = 0x5eed
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let s = session()
+        XCTAssertEqual(s.run("fork plan_a { }", file: "t.wf"), .ok)
+        for _ in 0..<2_000 {
+            let source = (0..<(1 + next(12))).map { _ in words[next(words.count)] }.joined(separator: " ")
+            out = ""
+            if s.run(source, file: "t.wf") != .ok {
+                XCTAssertTrue(out.contains("error: "), "\(source) failed without an error:\n\(out)")
+            }
+        }
+    }
+
     /// A fork of the demo county copies no column: every column of a fresh fork shares its base
     /// array with the real network, and a change in the fork copies only the overlay it touches.
     func testForkOfTheDemoNetworkSharesColumns() throws {
