@@ -85,6 +85,51 @@ final class ForkTests: XCTestCase {
         XCTAssertTrue(s.completions(for: "apply plan_e", cursor: 12).contains("plan_east"))
     }
 
+    /// Malformed fork statements are syntax errors with a position, never a crash.
+    func testMalformedForkStatements() {
+        let s = session()
+        let cases: [(String, String)] = [
+            ("compare in a", "compare needs the forks to compare in"),
+            ("compare orgs | count in a,", "compare needs the forks to compare in"),
+            ("compare orgs | count in", "compare needs the forks to compare in"),
+            ("compare ) in a", "compare needs the forks to compare in"),
+            ("compare 1 + in a", "expected a value, found end of input"),
+            ("fork a from { }", "expected a name after 'from' (the fork to build on), found '{'"),
+            ("fork a {", "expected '}' to close the block"),
+            ("fork base { }", "'base' names the real network; a fork needs another name"),
+            ("fork a { }\nfork a { }", "there is already a fork 'a'"),
+            ("drop nothing", "unknown fork 'nothing'"),
+            ("set org \"东风村妇联\".women = 1\nfork u { undo }", "undo inside a fork or a whatif"),
+            ("set org \"东风村妇联\".women = 1\nwhatif { undo } compare 1", "undo inside a fork or a whatif"),
+        ]
+        for (source, message) in cases {
+            out = ""
+            XCTAssertNotEqual(s.run(source, file: "t.wf"), .ok, source)
+            XCTAssertTrue(out.hasPrefix("error: " + message), "\(source) printed:\n\(out)")
+            XCTAssertTrue(out.contains("--> t.wf:"), "\(source) has no position:\n\(out)")
+        }
+    }
+
+    /// Random soups of the fork words never crash, and every failure is a rendered error.
+    func testRandomForkStatementsNeverCrash() {
+        let words = ["fork", "forks", "apply", "drop", "compare", "in", "from", "{", "}", "plan_a", "plan_b", "base", ",",
+                     "orgs", "|", "count", "\n", "(", ")", "1", "+", "where", ".women", ">", ";", "set org \"东风村妇联\".women = 2"]
+        var seed: UInt64 = 0x5eed
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let s = session()
+        XCTAssertEqual(s.run("fork plan_a { }", file: "t.wf"), .ok)
+        for _ in 0..<2_000 {
+            let source = (0..<(1 + next(12))).map { _ in words[next(words.count)] }.joined(separator: " ")
+            out = ""
+            if s.run(source, file: "t.wf") != .ok {
+                XCTAssertTrue(out.contains("error: "), "\(source) failed without an error:\n\(out)")
+            }
+        }
+    }
+
     /// A fork of the demo county copies no column: every column of a fresh fork shares its base
     /// array with the real network, and a change in the fork copies only the overlay it touches.
     func testForkOfTheDemoNetworkSharesColumns() throws {

@@ -91,9 +91,11 @@ extension Runtime {
     /// - Complexity: O(1) beyond the body: the store is swapped, not copied.
     func onFork(_ store: Store, _ body: Exec) throws -> (Store, Int) {
         let saved = self.store, savedMutations = mutations
+        session.forkDepth += 1
         defer {
             self.store = saved
             mutations = savedMutations
+            session.forkDepth -= 1
         }
         self.store = store
         _ = try body(self)

@@ -155,6 +155,7 @@ extension Compiler {
             }
         case .undo:
             return { rt in
+                if rt.session.forkDepth > 0 { throw WFError.runtime("undo inside a fork or a whatif", span, hint: "undo takes back changes of the real network; run it outside the block") }
                 guard rt.session.popHistory(rt) else {
                     throw WFError.runtime("nothing to undo", span)
                 }
@@ -170,6 +171,8 @@ extension Compiler {
                     rt.store = saved
                     rt.mutations = savedMutations
                 }
+                rt.session.forkDepth += 1
+                defer { rt.session.forkDepth -= 1 }
                 _ = try b(rt)
                 let after = try c(rt)
                 rt.session.emitTable(WhatIf.compare(before, after, rt: rt), rt)

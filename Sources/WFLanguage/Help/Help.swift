@@ -71,6 +71,7 @@ public enum Help {
       statements   let fn if for while return print show use param
       mutations    create set delete link unlink appoint end convert record
       atomic       all-or-nothing blocks        whatif   forks and comparisons
+      fork         named forks: fork forks in compare apply drop
       undo         undo the last change         save     write a snapshot
       export       write results to files       formats  table, csv, json, md
       personal     masking of phone and ID numbers
@@ -152,6 +153,37 @@ public enum Help {
 
           whatif { convert org "西河村妇代会" on 2026-07-01 } compare orgs | where .level == village | ratio .form == federation
         """,
+        "fork": """
+        fork NAME { CHANGES } — makes a named fork: a copy of the network (instant, whatever its size)
+        with the changes made on it. The real network is untouched. fork NAME from OTHER { … } builds
+        on another fork. If a change fails, the fork is not made.
+
+          fork plan_a { convert org "西河村妇代会" on 2026-07-01 }
+          fork plan_b from plan_a { convert org "河口村妇代会" on 2026-07-01 }
+
+        See also: forks, in, compare, apply, drop.
+        """,
+        "forks": "forks — lists the forks: name, number of changes (with those of the forks it builds on), and base.\n",
+        "in": """
+        in NAME { … } — runs statements on fork NAME: bare expressions print their value as the fork
+        sees it, and changes are added to the fork. (Also the operator x in LIST.)
+
+          in plan_a { orgs | where .form == congress | count }
+        """,
+        "compare": """
+        compare EXPR in A, B, … — evaluates EXPR on each network named (base is the real one) and
+        prints before / after / delta of A against each of the others, changed rows first. One name
+        alone is compared against base.
+
+          compare orgs | where .form == congress | count in plan_a
+          compare {congress: orgs | where .form == congress | count} in base, plan_a, plan_b
+        """,
+        "apply": """
+        apply NAME — makes fork NAME's changes on the real network, all or none. If the real network
+        changed since the fork was made, the changes are made again and checked against the rules.
+        undo (or :undo) takes the whole apply back. The fork is kept until dropped.
+        """,
+        "drop": "drop NAME — forgets fork NAME. The real network is not affected.\n",
         "undo": "undo — undoes the last statement that changed the network (repeatable). In the REPL, :undo.\n",
         "save": "save \"file.wfs\" — writes the network to a snapshot, atomically. Nothing is written unless asked.\n",
         "export": "export EXPR to \"file.csv\" — writes a result; the format follows the extension: csv, json, jsonl, md, html.\n",

@@ -27,10 +27,11 @@ extension Session {
             rt.store = saved
             rt.mutations = savedMutations
         }
+        let shared = sharedRows(names.map(\.0), rt: rt)
         var values: [Value] = []
         for side in sides {
             rt.store = side.store
-            values.append(try value(rt))
+            values.append(Session.detachNewNodes(try value(rt), store: side.store, shared: shared, depth: 0))
         }
         if sides.count == 1 {
             emit(values[0], rt)
@@ -43,6 +44,37 @@ extension Session {
             table.columns = table.columns.map { $0 == "before" ? sides[0].name : $0 == "after" ? sides[i].name : $0 }
             if sides.count > 2 { table.title = "\(sides[0].name) → \(sides[i].name)" }
             emitTable(table, rt)
+        }
+    }
+
+    /// Per kind, how many rows every network compared has in common: those made before any of
+    /// them diverged from the others. Rows from there on were made separately, so the same id may
+    /// be a different organisation in each fork.
+    /// - Complexity: O(forks named × kinds).
+    func sharedRows(_ names: [String], rt: Runtime) -> [Int] {
+        var shared = Kind.allCases.map { rt.store.count($0) }
+        for name in names {
+            guard let fork = forks.find(name) else { continue }
+            for k in Kind.allCases { shared[k.rawValue] = min(shared[k.rawValue], fork.origin.count(k)) }
+        }
+        return shared
+    }
+
+    /// `v` with every node made after the networks diverged (row ≥ `shared`) replaced by its name:
+    /// two forks that each create a village give both the next id, and rows keyed by node would
+    /// otherwise be matched as one. Names match across forks; ids made apart do not.
+    /// - Complexity: O(size of `v`), to the nesting limit of values.
+    static func detachNewNodes(_ v: Value, store: Store, shared: [Int], depth: Int) -> Value {
+        switch v {
+        case .node(let kind, let row) where Int(row) >= shared[kind.rawValue]:
+            return .string(store.displayName(kind, row))
+        case .list(let items) where depth < Value.maxNesting:
+            return .list(items.map { detachNewNodes($0, store: store, shared: shared, depth: depth + 1) })
+        case .record(var r) where depth < Value.maxNesting:
+            r.values = r.values.map { detachNewNodes($0, store: store, shared: shared, depth: depth + 1) }
+            return .record(r)
+        default:
+            return v
         }
     }
 

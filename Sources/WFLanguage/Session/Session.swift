@@ -23,6 +23,8 @@ public final class Session {
     var loadedModules = Set<String>()
     /// Named forks of the network (`fork NAME { … }`), in the order made.
     var forks = ForkTable()
+    /// How many fork or whatif bodies are running: `undo` there would pop the real network's history.
+    var forkDepth = 0
     let today: Day
     /// Top-level variables and functions a session can hold (the global frame is allocated once,
     /// because closures keep a reference to it).

@@ -36,6 +36,15 @@ extension Parser {
         }
     }
 
+    /// Tokens after which the expression parser skips newlines (a pipe, a binary operator), so a
+    /// statement goes on to the next line.
+    static func continuesOverNewline(_ k: TokenKind) -> Bool {
+        switch k {
+        case .pipe, .kwAnd, .kwOr, .kwIn, .eq, .ne, .lt, .le, .gt, .ge, .plus, .minus, .star, .slash, .percent: return true
+        default: return false
+        }
+    }
+
     /// `compare EXPR in A, B, …`. The fork list is the last `in NAME, NAME…` of the statement, found
     /// before the expression is parsed: `in` is also an operator, and a pipeline stage such as
     /// `where .x in xs` would otherwise swallow it. The expression is then parsed from the tokens
@@ -52,7 +61,9 @@ extension Parser {
                 if nesting == 0 { break }
                 nesting -= 1
             }
-            if nesting == 0 && (k == .newline || k == .semicolon || k == .eof) { break }
+            if nesting == 0 && (k == .eof || ((k == .newline || k == .semicolon) && !Parser.continuesOverNewline(tokens[end - 1].kind))) {
+                break
+            }
             end += 1
         }
         // Walk back over `NAME (, NAME)*` to the `in` before it.
