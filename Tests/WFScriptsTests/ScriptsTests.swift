@@ -36,8 +36,8 @@ final class ScriptsTests: XCTestCase {
         XCTAssertEqual(out.status, 0, out.stderr)
         let lines = ScriptTesting.unixLines(out.stdout)
         // The changes file converts 东风村妇代会 and 三山港村妇代会: each goes from 0 to 1.
-        XCTAssertTrue(lines.contains("东风村妇代会,conversion,0,1,1\n"), lines)
-        XCTAssertTrue(lines.contains("三山港村妇代会,conversion,0,1,1\n"), lines)
+        XCTAssertTrue(lines.contains("东风村妇代会,conversion,0,1,1,+100 pp\n"), lines)
+        XCTAssertTrue(lines.contains("三山港村妇代会,conversion,0,1,1,+100 pp\n"), lines)
     }
 
     func testWhatIfFromAFileOfChangesLeavesTheBaseUntouched() throws {

@@ -1,7 +1,8 @@
 import WFStore
 import WFRender
 
-/// The before/after/delta table of `whatif { … } compare EXPR`.
+/// The before/after/delta table of `whatif { … } compare EXPR` (and of comparing forks), with
+/// the change in percentage points for ratios and in per cent for other numbers.
 enum WhatIf {
     static func compare(_ before: Value, _ after: Value, rt: Runtime) -> ResultTable {
         let reveal = rt.session.options.revealPersonal
@@ -23,15 +24,39 @@ enum WhatIf {
             var changed: [Bool] = []
             for k in a.keys + b.keys.filter({ !a.keys.contains($0) }) {
                 let x = a[k] ?? .null, y = b[k] ?? .null
-                rows.append([.text(k), cell(x), cell(y), delta(x, y)])
+                rows.append([.text(k), cell(x), cell(y), delta(x, y), change(x, y)])
                 changed.append(!Value.equal(x, y))
             }
-            return ResultTable(columns: ["field", "before", "after", "delta"], rows: changedFirst(rows, changed))
+            return ResultTable(columns: ["field", "before", "after", "delta", "change"], rows: changedFirst(rows, changed))
         case (.list(let a), .list(let b)) where isTable(a) && isTable(b):
             return tableDelta(a, b, cell: cell, delta: delta, store: store)
         default:
-            return ResultTable(columns: ["before", "after", "delta"], rows: [[cell(before), cell(after), delta(before, after)]])
+            return ResultTable(columns: ["before", "after", "delta", "change"],
+                               rows: [[cell(before), cell(after), delta(before, after), change(before, after)]])
         }
+    }
+
+    /// The delta as people read it: percentage points for ratios (decimals between 0 and 1, as
+    /// coverage measures are), a relative change in per cent for other numbers; empty when
+    /// there is no change or no base to compare with.
+    static func change(_ a: Value, _ b: Value) -> Cell {
+        guard let x = a.asDouble, let y = b.asDouble, x != y else { return .null }
+        let isRatio: Bool = {
+            if case .decimal = a, (0...1).contains(x), (0...1).contains(y) { return true }
+            if case .decimal = b, (0...1).contains(x), (0...1).contains(y) { return true }
+            return false
+        }()
+        if isRatio { return .text(signed((y - x) * 100) + " pp") }
+        guard x != 0 else { return .null }
+        return .text(signed((y - x) / abs(x) * 100) + "%")
+    }
+
+    private static func signed(_ v: Double) -> String {
+        // One decimal, or two for changes under one unit, so that a small change does not read as 0.
+        let scale = abs(v) < 1 ? 100.0 : 10.0
+        let rounded = (v * scale).rounded() / scale
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        return rounded > 0 ? "+" + text : text
     }
 
     static func isTable(_ l: [Value]) -> Bool {
@@ -65,11 +90,11 @@ enum WhatIf {
             for c in columns.dropFirst() {
                 let bv = x?[c] ?? .null, av = y?[c] ?? .null
                 guard bv.asDouble != nil || av.asDouble != nil else { continue }
-                out.append([cell(keyValue), .text(c), cell(bv), cell(av), delta(bv, av)])
+                out.append([cell(keyValue), .text(c), cell(bv), cell(av), delta(bv, av), change(bv, av)])
                 changed.append(!Value.equal(bv, av))
             }
         }
-        return ResultTable(columns: [keyName, "measure", "before", "after", "delta"], rows: changedFirst(out, changed))
+        return ResultTable(columns: [keyName, "measure", "before", "after", "delta", "change"], rows: changedFirst(out, changed))
     }
 
     static func changedFirst(_ rows: [[Cell]], _ changed: [Bool]) -> [[Cell]] {
