@@ -40,14 +40,14 @@ enum WhatIf {
     /// coverage measures are), a relative change in per cent for other numbers; empty when
     /// there is no change or no base to compare with.
     static func change(_ a: Value, _ b: Value) -> Cell {
-        guard let x = a.asDouble, let y = b.asDouble, x != y else { return .null }
+        guard let x = a.asDouble, let y = b.asDouble, x != y else { return .text("") }
         let isRatio: Bool = {
             if case .decimal = a, (0...1).contains(x), (0...1).contains(y) { return true }
             if case .decimal = b, (0...1).contains(x), (0...1).contains(y) { return true }
             return false
         }()
         if isRatio { return .text(signed((y - x) * 100) + " pp") }
-        guard x != 0 else { return .null }
+        guard x != 0 else { return .text("") }
         return .text(signed((y - x) / abs(x) * 100) + "%")
     }
 
