@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags]
 #       TARGET: parser | check | eval | snapshot | csv | all (each in turn, SECONDS each)
 #   scripts/fuzz.sh seed            (re)write the seed corpora only
+#   scripts/fuzz.sh triage TARGET   rebuild TARGET and run each of Fuzz/crashes/TARGET/* once
 #
 # Each harness is a `Fuzz/*Fuzz.swift` main over a target in Tests/WFReliabilityTests/FuzzTargets/
 # (the regression tests replay through the very same code), compiled with
@@ -129,7 +130,24 @@ run() {
     echo "crashes so far in Fuzz/crashes/$t: $(ls "Fuzz/crashes/$t" | wc -l)" >&2
 }
 
+# Swift's own crash backtracer adds nothing under ASan and trips it (a read in the shadow gap).
+export SWIFT_BACKTRACE=enable=no
+
+triage() {
+    local t="$1" f
+    harness "$t"
+    for f in "Fuzz/crashes/$t"/*; do
+        [ -f "$f" ] || continue
+        if ASAN_OPTIONS=detect_leaks=0 timeout -s KILL 120 "$out/fuzz-$t" -timeout=30 -rss_limit_mb=2048 "$f" > "$f.log" 2>&1; then
+            echo "passes now: $f"
+        else
+            echo "FAILS: $f ($(grep -m1 -E 'Fatal error|ERROR|SUMMARY|timeout|out-of-memory' "$f.log" | cut -c1-160))"
+        fi
+    done
+}
+
 case "$target" in
+    triage) triage "$seconds" ;;  # scripts/fuzz.sh triage TARGET: the second word is the target
     all) for t in parser check eval snapshot csv; do run "$t" "$@"; done ;;
     seed) for t in parser check eval snapshot csv; do seed "$t"; done ;;
     *) run "$target" "$@" ;;

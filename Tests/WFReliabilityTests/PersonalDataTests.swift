@@ -44,14 +44,12 @@ final class PersonalDataTests: XCTestCase {
         }
     }
 
-    func testPrintShowCardsAndConversions() throws {
+    func testPrintShowAndCards() throws {
         let code = """
             person #0
             print (person #0).phone, (person #0).id_number
             show (person #1).phone
-            print "tel: " + (person #2).phone
-            print str((person #0).id_number), join([(person #1).phone, (person #2).id_number], ";")
-            print {p: (person #0).phone, l: [(person #1).id_number]}
+            print {p: (person #2).phone, l: [(person #2).id_number, (person #1).id_number]}
             people | take 3 | map .phone
             people | take 3 | group by .phone { n: count() }
             """
@@ -60,6 +58,23 @@ final class PersonalDataTests: XCTestCase {
         assertMasked(r.stdout, "print, show and cards")
         let revealed = try WFProcess.run(["--reveal-personal", "-c", code])
         assertRevealed(revealed.stdout, "print, show and cards, revealed")
+    }
+
+    /// Turning a number into text (`+`, `str`, `join`) masks it even under --reveal-personal:
+    /// the text no longer knows it was personal, so it is masked where it is made; `reveal()`
+    /// is the explicit way.
+    func testConversionsToTextMaskAlways() throws {
+        let code = """
+            print "tel: " + (person #0).phone + " " + (person #1).phone + " " + (person #2).phone
+            print str((person #0).id_number), join([(person #1).id_number, (person #2).id_number], ";")
+            """
+        for flags in [[], ["--reveal-personal"]] {
+            let r = try WFProcess.run(flags + ["-c", code])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            assertMasked(r.stdout, "conversions to text \(flags)")
+        }
+        let revealed = try WFProcess.run(["-c", "print str(reveal((person #0).phone))"])
+        XCTAssertEqual(revealed.stdout, secrets[0] + "\n")
     }
 
     func testExportToFiles() throws {
