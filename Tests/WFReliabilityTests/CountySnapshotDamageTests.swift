@@ -34,8 +34,8 @@ final class CountySnapshotDamageTests: XCTestCase {
         XCTAssertGreaterThan(good.count, 1_000_000)
         var rng = SystemRandomNumberGenerator()
         // The first 4 KiB (header, directory) densely, then anywhere.
-        let offsets = (0..<100).map { _ in Int.random(in: 0..<min(4096, good.count), using: &rng) }
-            + (0..<200).map { _ in Int.random(in: 0..<good.count, using: &rng) }
+        let offsets = (0..<80).map { _ in Int.random(in: 0..<min(4096, good.count), using: &rng) }
+            + (0..<170).map { _ in Int.random(in: 0..<good.count, using: &rng) }
         for i in offsets {
             var bad = good
             let mask = UInt8.random(in: 1...255, using: &rng)

@@ -8,17 +8,15 @@ final class InterruptTests: XCTestCase {
     /// Generous: a debug build on a loaded two-core machine. Release figures are far lower.
     static let debugBound = 2.0
 
-    /// Seconds from start to exit of a trivial run (making the demo county dominates), measured
-    /// once: SIGINT is sent this long plus a margin after start, when the evaluation is busy.
-    static let startup: Double = {
-        var best = Double.infinity
-        for _ in 0..<2 {
-            let start = Date()
-            _ = try? WFProcess.run(["-c", "0"])
-            best = min(best, Date().timeIntervalSince(start))
-        }
-        return best
-    }()
+    /// True once `pid` catches SIGINT (bit 1 of SigCgt in /proc/PID/status): wf installs its
+    /// handler just before it evaluates, after making the demo county, so a SIGINT sent earlier
+    /// would meet the default action and kill it.
+    static func catchesSigint(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16) else { return false }
+        return mask & (1 << (SIGINT - 1)) != 0
+    }
 
     struct Interrupted {
         let latency: Double
@@ -39,7 +37,9 @@ final class InterruptTests: XCTestCase {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = err
         try p.run()
-        usleep(UInt32((InterruptTests.startup + 0.5) * 1_000_000))
+        let ready = Date().addingTimeInterval(30)
+        while p.isRunning && !InterruptTests.catchesSigint(p.processIdentifier) && Date() < ready { usleep(1_000) }
+        usleep(300_000)  // well inside the evaluation
         XCTAssertTrue(p.isRunning, "finished before it could be interrupted: \(code)")
         let sent = Date()
         kill(p.processIdentifier, SIGINT)

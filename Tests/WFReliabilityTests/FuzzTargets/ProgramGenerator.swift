@@ -150,7 +150,7 @@ struct ProgramGenerator {
     }
 
     private mutating func personNode() -> String {
-        pick(["person \"王芳\"", "person #0", "person #1", "person #99999999", "(people | first)"])
+        pick(["person \"王芳\"", "person #7", "person #0", "person #1", "person #99999999", "(people | first)"])
     }
 
     private mutating func node() -> String { choose(2) == 0 ? orgNode() : personNode() }
