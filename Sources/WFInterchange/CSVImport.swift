@@ -32,6 +32,7 @@ public struct CSVImport {
         var path: String
         var bytes: [UInt8]
         var rows: [PendingRow]
+        var personalColumns = Set<Int>()
     }
 
     /// Ids above this are refused before anything is allocated for them.
@@ -60,11 +61,11 @@ public struct CSVImport {
                 switch p {
                 case .unterminatedQuote(let offset, let line, let start):
                     return ImportError(file: path, line: line, column: CSVReader.column(bytes, lineStart: start, offset: offset),
-                                       message: "unterminated quoted field", lineText: CSVReader.lineText(bytes, from: start),
+                                       message: "unterminated quoted field", lineText: displayLine(bytes, start, []),
                                        hint: "close the field with \" (a quote inside a field is written \"\")")
                 case .stray(let offset, let line, let start):
                     return ImportError(file: path, line: line, column: CSVReader.column(bytes, lineStart: start, offset: offset),
-                                       message: "text after a closing quote", lineText: CSVReader.lineText(bytes, from: start),
+                                       message: "text after a closing quote", lineText: displayLine(bytes, start, []),
                                        hint: "a quote inside a quoted field is written \"\"")
                 }
             }
@@ -76,6 +77,7 @@ public struct CSVImport {
 
             // Map header columns to fields.
             var columnField: [Int?] = []
+            var personalColumns = Set<Int>()
             var idColumn: Int?
             let names = kind.fields.map(\.name)
             for (c, f) in header.fields.enumerated() {
@@ -87,6 +89,7 @@ public struct CSVImport {
                                       hint: nearest(name, in: names + ["id"]).map { "did you mean '\($0)'?" } ?? "columns: id, " + names.joined(separator: ", "))
                 }
                 columnField.append(index)
+                if case .personal = kind.fields[index].type { personalColumns.insert(c) }
             }
             guard let idColumn else {
                 throw ImportError(file: path, line: 1, column: 1, message: "no 'id' column", lineText: CSVReader.lineText(bytes, from: header.lineStart),
@@ -107,7 +110,7 @@ public struct CSVImport {
                 func cellError(_ column: Int, _ message: String, _ hint: String? = nil) -> ImportError {
                     let offset = column < record.fields.count ? record.fields[column].offset : record.lineStart
                     return ImportError(file: path, line: record.line, column: CSVReader.column(bytes, lineStart: record.lineStart, offset: offset),
-                                       message: message, lineText: CSVReader.lineText(bytes, from: record.lineStart), hint: hint)
+                                       message: message, lineText: displayLine(bytes, record.lineStart, personalColumns), hint: hint)
                 }
                 guard record.fields.count == header.fields.count else {
                     try fail(cellError(min(record.fields.count, header.fields.count) - 1,
@@ -141,6 +144,20 @@ public struct CSVImport {
                 if bad { continue }
                 file.rows.append(PendingRow(id: Int32(id), cells: cells, line: record.line, lineStart: record.lineStart, fieldOffsets: offsets))
             }
+            // Ids may have gaps (deleted rows), but not so many that the table would be mostly
+            // empty: a stray huge id must not make the import allocate hundreds of millions of rows.
+            let bound = max(1_000_000, file.rows.count * 4)
+            var kept: [PendingRow] = []
+            for row in file.rows {
+                if Int(row.id) < bound { kept.append(row); continue }
+                try fail(ImportError(file: path, line: row.line,
+                                     column: CSVReader.column(bytes, lineStart: row.lineStart, offset: row.lineStart),
+                                     message: "id \(row.id) is far beyond the \(file.rows.count) rows of the file",
+                                     lineText: displayLine(bytes, row.lineStart, personalColumns),
+                                     hint: "ids number the rows from 0; gaps are allowed up to \(bound - 1)"))
+            }
+            file.rows = kept
+            file.personalColumns = personalColumns
             files.append(file)
         }
 
@@ -161,7 +178,7 @@ public struct CSVImport {
                             problem = ImportError(file: file.path, line: row.line,
                                                   column: CSVReader.column(file.bytes, lineStart: row.lineStart, offset: row.fieldOffsets[i]),
                                                   message: "\(field.name): no \(target.name) with id \(row.cells[i])",
-                                                  lineText: CSVReader.lineText(file.bytes, from: row.lineStart),
+                                                  lineText: displayLine(file.bytes, row.lineStart, file.personalColumns),
                                                   hint: "ids refer to the id column of \(CSVExport.fileName(target))")
                             break
                         }
@@ -203,6 +220,27 @@ public struct CSVImport {
         for (kind, ids) in deleted { for id in ids { store.delete(kind, id) } }
         return Result(store: store, skipped: skipped, rowsPerKind: counts, missingFiles: missing)
     }
+}
+
+/// The line starting at `lineStart`, as an error shows it: personal fields (phone, ID number)
+/// masked, with the same number of characters so that the caret still points at the right
+/// column. A line that cannot be split into fields has every long run of digits masked instead.
+func displayLine(_ bytes: [UInt8], _ lineStart: Int, _ personalColumns: Set<Int>) -> String {
+    let raw = CSVReader.lineText(bytes, from: lineStart)
+    var reader = CSVReader(bytes: Array(raw.utf8))
+    guard let record = try? reader.next() else { return Masking.maskDigitRuns(raw) }
+    guard !personalColumns.isEmpty else { return Masking.maskDigitRuns(raw) }
+    var line = Array(raw.utf8)
+    // Replace from the last field backwards so earlier offsets stay valid.
+    for c in personalColumns.sorted(by: >) where c < record.fields.count {
+        let field = record.fields[c]
+        let start = field.offset + (line.indices.contains(field.offset) && line[field.offset] == UInt8(ascii: "\"") ? 1 : 0)
+        let end = min(start + field.bytes.count, line.count)
+        guard start <= end else { continue }
+        let masked = Array(Masking.mask(String(decoding: field.bytes, as: UTF8.self)).utf8)
+        line.replaceSubrange(start..<end, with: masked)
+    }
+    return String(decoding: line, as: UTF8.self)
 }
 
 extension String {

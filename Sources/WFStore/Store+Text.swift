@@ -20,6 +20,22 @@ extension Store {
 
 /// Masking of personal data (phone and ID numbers): keep enough to recognise, hide the rest.
 public enum Masking {
+    /// Masks every run of 11 or more digits (an ID number may end in X): for text whose fields
+    /// are unknown, such as a line that failed to parse, where a phone or ID number may hide.
+    public static func maskDigitRuns(_ text: String) -> String {
+        var out = ""
+        var run = ""
+        func flush() {
+            out += run.count >= 11 ? mask(run) : run
+            run = ""
+        }
+        for ch in text {
+            if ch.isASCII && (ch.isNumber || (ch == "X" && !run.isEmpty)) { run.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+
     /// `13812345678` → `138****5678`; `110105198001011234` → `110105********1234`; short values → `****`.
     public static func mask(_ text: String) -> String {
         let chars = Array(text)

@@ -126,6 +126,21 @@ enum ValueKey: Hashable {
 }
 
 /// Arithmetic, with the error messages the runtime reports.
+/// Sizes a value may grow to. Checked before allocating, so that a runaway script (a string or
+/// list doubled in a loop) ends with an error instead of the process aborting on a failed
+/// allocation.
+enum Limits {
+    static let maxStringBytes = 256 << 20
+    static let maxListLength = 50_000_000
+
+    static func concatenated(_ a: String, _ b: String) throws -> String {
+        guard a.utf8.count + b.utf8.count <= maxStringBytes else {
+            throw ArithmeticError("string too long: \(a.utf8.count + b.utf8.count) bytes (the limit is \(maxStringBytes >> 20) MiB)")
+        }
+        return a + b
+    }
+}
+
 enum Arithmetic {
     static func apply(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
         if a.isNull || b.isNull { return .null }
@@ -149,10 +164,14 @@ enum Arithmetic {
             if y == 0 { throw ArithmeticError("division by zero") }
             if x == .min && y == -1 { return .int(0) }
             return .int(x % y)
-        case (.add, .string(let x), .string(let y)): return .string(x + y)
-        case (.add, .string(let x), _): return .string(x + Display.inline(b, reveal: false))
-        case (.add, _, .string(let y)): return .string(Display.inline(a, reveal: false) + y)
-        case (.add, .list(let x), .list(let y)): return .list(x + y)
+        case (.add, .string(let x), .string(let y)): return .string(try Limits.concatenated(x, y))
+        case (.add, .string(let x), _): return .string(try Limits.concatenated(x, Display.inline(b, reveal: false)))
+        case (.add, _, .string(let y)): return .string(try Limits.concatenated(Display.inline(a, reveal: false), y))
+        case (.add, .list(let x), .list(let y)):
+            guard x.count + y.count <= Limits.maxListLength else {
+                throw ArithmeticError("list too long: \(x.count + y.count) items (the limit is \(Limits.maxListLength))")
+            }
+            return .list(x + y)
         case (.add, .date(let d), .duration(let u)), (.add, .duration(let u), .date(let d)):
             guard let r = d.adding(months: u.months, days: u.days) else { throw ArithmeticError("date out of range") }
             return .date(r)
