@@ -35,6 +35,26 @@ func median(_ xs: [Double]) -> Double {
     return s.isEmpty ? .nan : s[s.count / 2]
 }
 
+/// Seconds to write `bytes` bytes to a new file beside `path` and fsync it: the disk's speed,
+/// measured in the same run as the save it is compared with.
+func writeBaseline(bytes: Int, beside path: String) -> Double {
+    let target = path + ".baseline"
+    let chunk = [UInt8](repeating: 0x5A, count: 1 << 22)
+    let t = now()
+    let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    var left = bytes
+    while left > 0 {
+        let n = chunk.withUnsafeBytes { write(fd, $0.baseAddress, min(left, $0.count)) }
+        if n <= 0 { break }
+        left -= n
+    }
+    fsync(fd)
+    close(fd)
+    let elapsed = now() - t
+    unlink(target)
+    return elapsed
+}
+
 func fmt(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
 func mib(_ n: Int) -> String { fmt(Double(n) / 1_048_576, 1) + " MiB" }
 
@@ -105,6 +125,7 @@ case "store", nil:
         do { try Snapshot.save(store, to: path) } catch { print("save failed: \(error)"); exit(1) }
         let saveTime = now() - t
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let diskWrite = writeBaseline(bytes: size, beside: path)
         let name = store.displayName(.person, Int32(store.count(.person) / 2))
         let people = store.liveCount(.person), positions = store.liveCount(.position), ledger = store.liveCount(.ledger)
 
@@ -129,6 +150,8 @@ case "store", nil:
             "| snapshot size | \(mib(size)) |",
             "| generate | \(fmt(genTime)) s |",
             "| save | \(fmt(saveTime)) s (\(fmt(Double(size) / 1_048_576 / saveTime, 0)) MiB/s) |",
+            "| write the same number of bytes and fsync (baseline) | \(fmt(diskWrite)) s |",
+            "| **save / write** | **\(fmt(saveTime / diskWrite, 2))×** |",
             "| read the file's bytes (baseline, fresh process) | \(fmt(read)) s |",
             "| load the snapshot (fresh process) | \(fmt(load)) s |",
             "| **load / read** | **\(fmt(load / read, 2))×** |",
