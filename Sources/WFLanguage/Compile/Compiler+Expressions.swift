@@ -53,7 +53,16 @@ extension Compiler {
             return compileLookup(kind, key, plural, span)
         case .pipe(let head, let stages):
             var current = compile(head)
-            for stage in stages { current = compileStage(stage, input: current) }
+            var i = 0
+            while i < stages.count {
+                if let fused = fusedDistinctCount(stages, at: i, input: current) {
+                    current = fused
+                    i += 3
+                } else {
+                    current = compileStage(stages[i], input: current)
+                    i += 1
+                }
+            }
             return current
         case .lambda(let params, let body):
             return compileFunction(name: "fn", params: params, body: body, span: span)

@@ -15,6 +15,22 @@ enum Sequence {
         }
     }
 
+    /// Visits each item until `body` returns false, boxing a set's rows one at a time instead of
+    /// into an array first (`any` over a reverse edge per row made one array per call).
+    /// - Complexity: O(items visited); no allocation for a set that already holds its rows.
+    @inline(__always) func visit(_ rt: Runtime, _ body: (Value) throws -> Bool) rethrows {
+        switch self {
+        case .set(let s):
+            if let rows = s.rows {
+                for r in rows where !(try body(.node(s.kind, r))) { return }
+            } else {
+                for r in s.ids(rt.store) where !(try body(.node(s.kind, r))) { return }
+            }
+        case .list(let l):
+            for v in l where !(try body(v)) { return }
+        }
+    }
+
     func items(_ store: Store) -> [Value] {
         switch self {
         case .set(let s): return s.ids(store).map { .node(s.kind, $0) }
@@ -39,10 +55,11 @@ extension Compiler {
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
-                for item in seq.items(rt.store) {
+                try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
                     out.append(.record(Record(keys: keys, values: try evals.map { try $0(rt) })))
+                    return true
                 }
                 return try Value.list(out).checkedNesting(span)
             }
@@ -53,10 +70,11 @@ extension Compiler {
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
-                for item in seq.items(rt.store) {
+                try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
                     out.append(try f(rt))
+                    return true
                 }
                 return try Value.list(out).checkedNesting(span)
             }
@@ -139,17 +157,18 @@ extension Compiler {
             if case .any = stage.kind { isAny = true } else { isAny = false }
             let test = withStage(itemType) { compile(cond).eval }
             return Compiled(.scalar) { rt in
-                let items = try Sequence.of(try inEval(rt), span, stage: isAny ? "any" : "all").items(rt.store)
+                let seq = try Sequence.of(try inEval(rt), span, stage: isAny ? "any" : "all")
                 let saved = rt.it
                 defer { rt.it = saved }
-                for item in items {
+                var decided = false
+                try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
                     let ok = try test(rt).truthy
-                    if isAny && ok { return .bool(true) }
-                    if !isAny && !ok { return .bool(false) }
+                    if ok == isAny { decided = true }
+                    return !decided
                 }
-                return .bool(!isAny)
+                return .bool(decided ? isAny : !isAny)
             }
         case .aggregate(let name, let arg):
             let f = arg.map { a in withStage(itemType) { compile(a).eval } }

@@ -84,7 +84,7 @@ enum Navigation {
     }
 
     /// A stored cell as a value.
-    @inline(__always) static func cellValue(_ store: Store, _ field: FieldID, _ c: Int32) -> Value {
+    @inline(__always) static func cellValue(_ store: borrowing Store, _ field: FieldID, _ c: Int32) -> Value {
         if c == nullCell { return .null }
         switch field.field.type {
         case .int: return .int(Int64(c))
@@ -110,15 +110,32 @@ enum Navigation {
     }
 
     /// Reads `acc` of one node.
+    ///
+    /// Reads `rt.store` in place rather than into a local: a local copy of `Store` retains and
+    /// releases every array it holds, which was the largest single cost of `.field` per row.
     static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
-        let store = rt.store
-        // A node can outlive its row: one created inside a what-if and kept in a variable.
-        guard row >= 0, Int(row) < store.count(kind) else { return .null }
         switch acc {
-        case .field(let f): return cellValue(store, f, store.cell(f, row))
-        case .reverse(let f): return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(store.reverse(f, row))))
-        case .derived(let d): return derived(rt, kind, row, d)
+        case .field(let f): return readField(rt.store, f, row)
+        case .reverse(let f): return readReverse(rt.store, kind, f, row)
+        case .derived(let d):
+            guard row >= 0, Int(row) < rt.store.count(kind) else { return .null }
+            return derived(rt, kind, row, d)
         }
+    }
+
+    /// A stored field of one row, or null for a row past the table's end (a node can outlive its
+    /// row: one created inside a what-if and kept in a variable).
+    /// - Complexity: O(1).
+    @inline(__always) static func readField(_ store: borrowing Store, _ f: FieldID, _ row: Int32) -> Value {
+        guard row >= 0, Int(row) < store.count(f.kind) else { return .null }
+        return cellValue(store, f, store.cell(f, row))
+    }
+
+    /// The rows pointing at `row` through `f`, as a set.
+    /// - Complexity: O(rows found) plus one allocation for the set.
+    @inline(__always) static func readReverse(_ store: borrowing Store, _ kind: Kind, _ f: FieldID, _ row: Int32) -> Value {
+        guard row >= 0, Int(row) < store.count(kind) else { return .null }
+        return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(store.reverse(f, row))))
     }
 
     static func derived(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ d: Derived) -> Value {
