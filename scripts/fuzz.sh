@@ -138,6 +138,7 @@ triage() {
     harness "$t"
     for f in "Fuzz/crashes/$t"/*; do
         [ -f "$f" ] || continue
+        case "$f" in *.log) continue ;; esac
         if ASAN_OPTIONS=detect_leaks=0 timeout -s KILL 120 "$out/fuzz-$t" -timeout=30 -rss_limit_mb=2048 "$f" > "$f.log" 2>&1; then
             echo "passes now: $f"
         else

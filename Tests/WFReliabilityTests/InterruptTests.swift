@@ -5,8 +5,10 @@ import WFSnapshot
 /// leaves a whole file. Latencies are printed: run with `WF_BINARY=.build/release/wf` for the
 /// release figures recorded in docs/reliability.md; the bound asserted here is for debug builds.
 final class InterruptTests: XCTestCase {
-    /// Generous: a debug build on a loaded two-core machine. Release figures are far lower.
-    static let debugBound = 2.0
+    /// Generous: a debug build on a loaded two-core machine (a debug sort of ten million items
+    /// has taken 2.6 s to stop). Release figures are far lower; whether a sort polls at all is
+    /// `NoTraceTests.testSortPollsForCancellation`'s job.
+    static let debugBound = 5.0
 
     /// True once `pid` catches SIGINT (bit 1 of SigCgt in /proc/PID/status): wf installs its
     /// handler just before it evaluates, after making the demo county, so a SIGINT sent earlier

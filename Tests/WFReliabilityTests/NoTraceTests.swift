@@ -123,4 +123,19 @@ final class NoTraceTests: XCTestCase {
         XCTAssertTrue(h.output.hasPrefix("error: stop"), h.output)
         assertUntouched(h, "a failed script")
     }
+
+    /// A sort must poll for Ctrl-C while it compares, not only while it computes its keys: with
+    /// 200,000 items the key pass polls 48 times; cancelling at the 100th poll must land in the
+    /// sort (about 3.5 million comparisons), so the statement ends "interrupted", not with a count.
+    func testSortPollsForCancellation() {
+        let h = Harness()
+        XCTAssertEqual(h.run("let l = range(200000)"), .ok)
+        let startPolls = h.polls
+        h.session.options.isCancelled = { [unowned h] in
+            h.polls += 1
+            return h.polls - startPolls >= 100
+        }
+        XCTAssertEqual(h.run("l | sort (it * 7919) % 1000003 | count"), .runtimeError, h.output)
+        XCTAssertTrue(h.output.hasPrefix("error: interrupted"), h.output)
+    }
 }
