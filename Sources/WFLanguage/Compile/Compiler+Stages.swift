@@ -93,7 +93,14 @@ extension Compiler {
                     rt.it = item
                     keyRows.append(try evals.map { try $0.0(rt) })
                 }
+                // The comparator cannot throw, so it polls for Ctrl-C itself and, once cancelled,
+                // lets the sort finish at once; the interruption is raised after it.
+                var comparisons = 0
+                var cancelled = false
                 let order = Array(items.indices).sorted { a, b in
+                    if cancelled { return a < b }
+                    comparisons &+= 1
+                    if comparisons & 4095 == 0, (try? rt.pollCancel(span)) == nil { cancelled = true; return a < b }
                     for (i, k) in evals.enumerated() {
                         let c = Value.sortOrder(keyRows[a][i], keyRows[b][i])
                         if c != 0 {
@@ -103,6 +110,7 @@ extension Compiler {
                     }
                     return a < b
                 }
+                if cancelled { throw WFError(.interrupted, "interrupted", span: span) }
                 return .list(order.map { items[$0] })
             }
         case .take(let n), .skip(let n):
