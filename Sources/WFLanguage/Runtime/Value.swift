@@ -181,6 +181,11 @@ final class Frame {
         slots.deinitialize(count: capacity)
         slots.deallocate()
     }
+
+    /// Sets every slot to null, dropping what they hold (to break a function ↔ frame cycle).
+    func clear() {
+        for i in 0..<capacity { slots[i] = .null }
+    }
 }
 
 /// What running a statement did: carry on, or leave a loop or a function.

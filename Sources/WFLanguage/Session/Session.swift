@@ -204,9 +204,14 @@ public final class Session {
         hasUnsavedChanges = false
         globalFunction = FunctionScope(parent: nil)
         globalScope = Scope(parent: nil, function: globalFunction)
+        // A top-level function's closure holds the global frame that holds it: empty the old
+        // frame so that the cycle breaks and both are freed.
+        globalFrame.clear()
         globalFrame = Frame(size: Session.globalSlots, parent: nil)
         loadedModules = []
     }
+
+    deinit { globalFrame.clear() }
 
     func save(_ s: Store, to path: String, span: Span) throws {
         do {
