@@ -62,6 +62,24 @@ final class Runtime {
         guard args.count == f.params.count else {
             throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
         }
+        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        for i in args.indices { newFrame.slots[i] = args[i] }
+        return try enter(f, newFrame, span)
+    }
+
+    /// Calls a function value with the arguments `args` compute, evaluated in the caller's frame
+    /// straight into the callee's slots: no argument array is built per call.
+    func invoke(_ f: Closure, evaluating args: [Eval], _ span: Span) throws -> Value {
+        guard args.count == f.params.count else {
+            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
+        }
+        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        for i in args.indices { newFrame.slots[i] = try args[i](self) }
+        return try enter(f, newFrame, span)
+    }
+
+    /// Runs `f`'s body in `newFrame`, whose parameter slots are already filled.
+    private func enter(_ f: Closure, _ newFrame: Frame, _ span: Span) throws -> Value {
         let here = Runtime.stackAddress()
         if callDepth >= Runtime.maxCallDepth || (here < stackBase && stackBase - here > Runtime.stackBudget) {
             throw WFError.runtime("recursion too deep", span,
@@ -70,8 +88,6 @@ final class Runtime {
         try tick(span)
         callDepth += 1
         let savedFrame = frame, savedIt = it
-        let newFrame = Frame(size: f.frameSize, parent: f.captured)
-        for i in args.indices { newFrame.slots[i] = args[i] }
         frame = newFrame
         defer {
             frame = savedFrame
