@@ -121,6 +121,19 @@ enum Navigation {
         }
     }
 
+    /// A cell as a value when that needs no look-up in the store (all but texts and tags).
+    @inline(__always) static func plainCellValue(_ field: FieldID, _ c: Int32) -> Value? {
+        if c == nullCell { return .null }
+        switch cellTypes[field.kind.rawValue][field.index] {
+        case .int: return .int(Int64(c))
+        case .bool: return .bool(c != 0)
+        case .date: return .date(Day(raw: c))
+        case .enumeration(let t): return .enumValue(t, c)
+        case .ref(let k): return .node(k, c)
+        case .string, .personal, .tags: return nil
+        }
+    }
+
     /// A tags cell (a bit set of labels) as the list of its labels.
     static func tagsValue(_ field: FieldID, _ c: Int32) -> Value {
         guard case .tags(let e) = field.field.type else { return .null }
@@ -143,7 +156,9 @@ enum Navigation {
     /// releases every array it holds, which was the largest single cost of `.field` per row.
     static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
         switch acc {
-        case .field(let f): return readField(rt.store, f, row)
+        case .field(let f):
+            if let c = rt.columns.cell(rt, f, row), let v = plainCellValue(f, c) { return v }
+            return readField(rt.store, f, row)
         case .reverse(let f): return readReverse(rt.store, kind, f, row)
         case .derived(let d):
             guard row >= 0, Int(row) < rt.store.count(kind) else { return .null }

@@ -4,7 +4,12 @@ import WFDomain
 /// The state a running program reads and changes: the store, the current frame and item, and
 /// the limits (call depth, cancellation) that keep hostile programs from crashing the host.
 final class Runtime {
-    var store: Store
+    /// Every write bumps `storeGeneration` (a `didSet` that does not read the old value keeps
+    /// in-place mutation in place, SE-0268), so `columns` knows when its pointers went stale.
+    var store: Store { didSet { storeGeneration &+= 1 } }
+    private(set) var storeGeneration = 0
+    /// Direct pointers to unchanged columns, for reading one cell without copying the store.
+    let columns = ColumnCache()
     var frame: Frame
     /// The current item of the innermost pipeline stage.
     var it: Value = .null
