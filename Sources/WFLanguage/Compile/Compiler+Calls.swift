@@ -13,7 +13,7 @@ extension Compiler {
                     guard case .function(let fn) = try f(rt) else {
                         throw WFError.runtime("'\(n)' is not a function", callee.span)
                     }
-                    return try rt.invoke(fn, try a.map { try $0(rt) }, span)
+                    return try rt.invoke(fn, evaluating: a, span)
                 }
             }
             if aggregateDepth > 0, Aggregate.names.contains(n), args.count <= 1 {
@@ -37,7 +37,7 @@ extension Compiler {
         let a = args.map { compile($0).eval }
         return Compiled { rt in
             guard case .function(let fn) = try f(rt) else { throw WFError.runtime("this is not a function", callee.span) }
-            return try rt.invoke(fn, try a.map { try $0(rt) }, span)
+            return try rt.invoke(fn, evaluating: a, span)
         }
     }
 

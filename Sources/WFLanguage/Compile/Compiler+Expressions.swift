@@ -253,7 +253,7 @@ extension Compiler {
         loopDepth = 0
         functionDepth += 1
         for p in params { _ = declare(p) }
-        let exec = compileBlockBody(body)
+        let exec = compileBlockBody(Compiler.returningLastExpression(body))
         scope = saved
         itTypes = savedIt
         aggregateDepth = savedAgg
@@ -262,6 +262,14 @@ extension Compiler {
         return Compiled(.any) { rt in
             .function(Closure(name: name, params: params, frameSize: fscope.size, body: exec, captured: rt.frame, span: span))
         }
+    }
+
+    /// A function body whose last statement is an expression returns that expression's value,
+    /// as in `fn double(x) { x * 2 }`; an expression statement elsewhere in a body is evaluated
+    /// and its value dropped, as before.
+    static func returningLastExpression(_ body: [Stmt]) -> [Stmt] {
+        guard let last = body.last, case .expr(let e) = last.kind else { return body }
+        return body.dropLast() + [Stmt(kind: .return(e), span: last.span)]
     }
 
     // MARK: Run-time helpers

@@ -80,35 +80,41 @@ extension Compiler {
             }
         case .sort(let keys):
             let evals = withStage(itemType) { keys.map { (compile($0.0).eval, $0.1) } }
+            let descending = evals.map(\.1)
             var outType: SType = .any
             if case .nodes(let k) = input.type { outType = .nodeList(k) } else if case .nodeList = input.type { outType = input.type }
             return Compiled(outType) { rt in
                 let items = try Sequence.of(try inEval(rt), span, stage: "sort").items(rt.store)
                 let saved = rt.it
                 defer { rt.it = saved }
-                var keyRows: [[Value]] = []
-                keyRows.reserveCapacity(items.count)
+                // The keys of item `a` are `keys[a * width ..< (a + 1) * width]`: one flat array,
+                // so the comparator reads them without touching an array per item.
+                let width = evals.count
+                var keys: [Value] = []
+                keys.reserveCapacity(items.count * width)
                 for item in items {
                     try rt.tick(span)
                     rt.it = item
-                    keyRows.append(try evals.map { try $0.0(rt) })
+                    for e in evals { keys.append(try e.0(rt)) }
                 }
                 // The comparator cannot throw, so it polls for Ctrl-C itself and, once cancelled,
                 // lets the sort finish at once; the interruption is raised after it.
                 var comparisons = 0
                 var cancelled = false
-                let order = Array(items.indices).sorted { a, b in
-                    if cancelled { return a < b }
-                    comparisons &+= 1
-                    if comparisons & 4095 == 0, (try? rt.pollCancel(span)) == nil { cancelled = true; return a < b }
-                    for (i, k) in evals.enumerated() {
-                        let c = Value.sortOrder(keyRows[a][i], keyRows[b][i])
-                        if c != 0 {
-                            let bothValues = !keyRows[a][i].isNull && !keyRows[b][i].isNull
-                            return (k.1 && bothValues) ? c > 0 : c < 0
+                let order = keys.withUnsafeBufferPointer { k in
+                    Array(items.indices).sorted { a, b in
+                        if cancelled { return a < b }
+                        comparisons &+= 1
+                        if comparisons & 4095 == 0, (try? rt.pollCancel(span)) == nil { cancelled = true; return a < b }
+                        var i = 0
+                        while i < width {
+                            let x = k[a &* width &+ i], y = k[b &* width &+ i]
+                            let c = Value.sortOrder(x, y)
+                            if c != 0 { return (descending[i] && !x.isNull && !y.isNull) ? c > 0 : c < 0 }
+                            i &+= 1
                         }
+                        return a < b
                     }
-                    return a < b
                 }
                 if cancelled { throw WFError(.interrupted, "interrupted", span: span) }
                 return .list(order.map { items[$0] })

@@ -83,21 +83,62 @@ enum Navigation {
         }
     }
 
+    /// How a stored cell becomes a value, per kind and field index. Read per row instead of
+    /// `field.field.type`, which copies the schema's `Field` (and retains its strings) each time.
+    enum CellType {
+        case int, bool, date, string, personal, tags
+        case enumeration(Int)
+        case ref(Kind)
+    }
+
+    static let cellTypes: [[CellType]] = Kind.allCases.map { kind in
+        kind.fields.map { f in
+            switch f.type {
+            case .int: return .int
+            case .bool: return .bool
+            case .date: return .date
+            case .string: return .string
+            case .personal: return .personal
+            case .enumeration(let e): return .enumeration(enumIndex[e.name] ?? 0)
+            case .tags: return .tags
+            case .ref(let k): return .ref(k)
+            }
+        }
+    }
+
     /// A stored cell as a value.
     @inline(__always) static func cellValue(_ store: borrowing Store, _ field: FieldID, _ c: Int32) -> Value {
         if c == nullCell { return .null }
-        switch field.field.type {
+        switch cellTypes[field.kind.rawValue][field.index] {
         case .int: return .int(Int64(c))
         case .bool: return .bool(c != 0)
         case .date: return .date(Day(raw: c))
         case .string: return .string(store.string(c))
         case .personal: return .secret(store.string(c))
-        case .enumeration(let e): return .enumValue(enumIndex[e.name] ?? 0, c)
-        case .tags(let e):
-            let t = enumIndex[e.name] ?? 0
-            return .list(e.labels.indices.filter { c & (1 << Int32($0)) != 0 }.map { .enumValue(t, Int32($0)) })
+        case .enumeration(let t): return .enumValue(t, c)
         case .ref(let k): return .node(k, c)
+        case .tags: return tagsValue(field, c)
         }
+    }
+
+    /// A cell as a value when that needs no look-up in the store (all but texts and tags).
+    @inline(__always) static func plainCellValue(_ field: FieldID, _ c: Int32) -> Value? {
+        if c == nullCell { return .null }
+        switch cellTypes[field.kind.rawValue][field.index] {
+        case .int: return .int(Int64(c))
+        case .bool: return .bool(c != 0)
+        case .date: return .date(Day(raw: c))
+        case .enumeration(let t): return .enumValue(t, c)
+        case .ref(let k): return .node(k, c)
+        case .string, .personal, .tags: return nil
+        }
+    }
+
+    /// A tags cell (a bit set of labels) as the list of its labels.
+    static func tagsValue(_ field: FieldID, _ c: Int32) -> Value {
+        guard case .tags(let e) = field.field.type else { return .null }
+        let t = enumIndex[e.name] ?? 0
+        return .list(e.labels.indices.filter { c & (1 << Int32($0)) != 0 }.map { .enumValue(t, Int32($0)) })
     }
 
     static func isCurrent(_ store: Store, position p: Int32, today: Day) -> Bool {
@@ -115,7 +156,9 @@ enum Navigation {
     /// releases every array it holds, which was the largest single cost of `.field` per row.
     static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
         switch acc {
-        case .field(let f): return readField(rt.store, f, row)
+        case .field(let f):
+            if let c = rt.columns.cell(rt, f, row), let v = plainCellValue(f, c) { return v }
+            return readField(rt.store, f, row)
         case .reverse(let f): return readReverse(rt.store, kind, f, row)
         case .derived(let d):
             guard row >= 0, Int(row) < rt.store.count(kind) else { return .null }
@@ -127,7 +170,7 @@ enum Navigation {
     /// row: one created inside a what-if and kept in a variable).
     /// - Complexity: O(1).
     @inline(__always) static func readField(_ store: borrowing Store, _ f: FieldID, _ row: Int32) -> Value {
-        guard row >= 0, Int(row) < store.count(f.kind) else { return .null }
+        guard row >= 0, Int(row) < store.tables[f.kind.rawValue].count else { return .null }
         return cellValue(store, f, store.cell(f, row))
     }
 

@@ -4,7 +4,12 @@ import WFDomain
 /// The state a running program reads and changes: the store, the current frame and item, and
 /// the limits (call depth, cancellation) that keep hostile programs from crashing the host.
 final class Runtime {
-    var store: Store
+    /// Every write bumps `storeGeneration` (a `didSet` that does not read the old value keeps
+    /// in-place mutation in place, SE-0268), so `columns` knows when its pointers went stale.
+    var store: Store { didSet { storeGeneration &+= 1 } }
+    private(set) var storeGeneration = 0
+    /// Direct pointers to unchanged columns, for reading one cell without copying the store.
+    let columns = ColumnCache()
     var frame: Frame
     /// The current item of the innermost pipeline stage.
     var it: Value = .null
@@ -62,6 +67,24 @@ final class Runtime {
         guard args.count == f.params.count else {
             throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
         }
+        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        for i in args.indices { newFrame.slots[i] = args[i] }
+        return try enter(f, newFrame, span)
+    }
+
+    /// Calls a function value with the arguments `args` compute, evaluated in the caller's frame
+    /// straight into the callee's slots: no argument array is built per call.
+    func invoke(_ f: Closure, evaluating args: [Eval], _ span: Span) throws -> Value {
+        guard args.count == f.params.count else {
+            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
+        }
+        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        for i in args.indices { newFrame.slots[i] = try args[i](self) }
+        return try enter(f, newFrame, span)
+    }
+
+    /// Runs `f`'s body in `newFrame`, whose parameter slots are already filled.
+    private func enter(_ f: Closure, _ newFrame: Frame, _ span: Span) throws -> Value {
         let here = Runtime.stackAddress()
         if callDepth >= Runtime.maxCallDepth || (here < stackBase && stackBase - here > Runtime.stackBudget) {
             throw WFError.runtime("recursion too deep", span,
@@ -70,8 +93,6 @@ final class Runtime {
         try tick(span)
         callDepth += 1
         let savedFrame = frame, savedIt = it
-        let newFrame = Frame(size: f.frameSize, parent: f.captured)
-        for i in args.indices { newFrame.slots[i] = args[i] }
         frame = newFrame
         defer {
             frame = savedFrame
