@@ -48,4 +48,20 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(fast, slow)
         XCTAssertGreaterThan(fast.split(whereSeparator: \.isNewline).count, 5)
     }
+
+    /// `sort … | take N` keeps only the first N in order (a heap selection); splitting the pipeline
+    /// at a variable gives the full sort, whose first N must be the same, ties included.
+    func testSortThenTakeAgreesWithAFullSort() {
+        let store = Demo.county()
+        let sorts = ["sort .women", "sort .women desc, .id", "sort .level, .form desc", "sort .parent", "sort .founded desc"]
+        for sort in sorts {
+            for n in [0, 1, 7, 50, 100000] {
+                let fast = run(store, "orgs | \(sort) | take \(n) | map .id")
+                let slow = run(store, "let l = orgs | \(sort)\nl | take \(n) | map .id")
+                XCTAssertEqual(fast, slow, "\(sort) take \(n)")
+                if n > 0 { XCTAssertFalse(fast.isEmpty) }
+            }
+        }
+        XCTAssertEqual(Compiler.firstInOrder(3, of: 10, by: { a, b in (a % 4, a) < (b % 4, b) }), [0, 4, 8])
+    }
 }

@@ -58,6 +58,11 @@ extension Compiler {
                 if let fused = fusedDistinctCount(stages, at: i, input: current) {
                     current = fused
                     i += 3
+                } else if case .sort(let keys) = stages[i].kind, i + 1 < stages.count,
+                          case .take(let n) = stages[i + 1].kind, case .int(let limit) = n.kind, limit >= 0 {
+                    // `sort … | take N`: only the first N are put in order.
+                    current = compileSort(keys, input: current, span: stages[i].span, limit: Int(clamping: limit))
+                    i += 2
                 } else {
                     current = compileStage(stages[i], input: current)
                     i += 1
