@@ -53,9 +53,9 @@ let package = Package(
         // Runs the built `wf` binary end to end (exit codes, messages, files).
         .testTarget(name: "WFCommandsTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFTestSupport"]),
         // The standard library and the recurring-job scripts, golden-tested through the wf binary.
-        .testTarget(name: "WFScriptsTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFLanguage"], exclude: ["golden"]),
+        .testTarget(name: "WFScriptsTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFLanguage", "WFTestSupport"], exclude: ["golden"]),
         // Hostile input, fault injection, interrupts: the regression side of the fuzzers.
-        .testTarget(name: "WFReliabilityTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFInterchange", "WFLanguage"]),
+        .testTarget(name: "WFReliabilityTests", dependencies: ["wf", "WFStore", "WFSnapshot", "WFGenerator", "WFInterchange", "WFLanguage", "WFRender", "WFTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

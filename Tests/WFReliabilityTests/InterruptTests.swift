@@ -1,4 +1,5 @@
 import XCTest
+import WFTestSupport
 import WFSnapshot
 
 /// Ctrl-C (SIGINT) stops any long evaluation of the built `wf`, and SIGTERM during a save

@@ -1,4 +1,5 @@
 import XCTest
+import WFTestSupport
 
 /// Phone and ID numbers stay masked in every way out of the built `wf`: the output formats,
 /// `export` to files, `wf export --csv/--jsonl`, `wf diff`, and error messages, unless

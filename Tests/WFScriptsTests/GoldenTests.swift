@@ -1,4 +1,5 @@
 import Foundation
+import WFTestSupport
 import XCTest
 
 /// One test over `golden/`: each `NAME.wf` runs on the dirty fixture (Fixture.swift) and its

@@ -1,4 +1,5 @@
 import Foundation
+import WFTestSupport
 import XCTest
 
 /// Runs stdlib code and scripts through the built `wf` on a fixture snapshot, and reads CSV back.

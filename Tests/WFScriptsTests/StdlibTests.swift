@@ -1,4 +1,5 @@
 import Foundation
+import WFTestSupport
 import XCTest
 import WFSnapshot
 import WFStore

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the `wf` executable built beside the test bundle, as a user would.
+/// Runs the `wf` executable built beside the test bundle, as a user would. `WF_BINARY` points it
+/// at another build, such as `.build/release/wf` for the interrupt latencies in reliability.md.
 public struct WFProcess {
     public struct Output {
         public let status: Int32
@@ -14,6 +15,7 @@ public struct WFProcess {
     }
 
     public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["WF_BINARY"] { return URL(fileURLWithPath: path) }
         // The test bundle lives in the build products directory, next to the executable. On
         // Linux the bundle URL is that directory; on macOS it is the .xctest inside it.
         let bundle = Bundle(for: BundleMarker.self).bundleURL
