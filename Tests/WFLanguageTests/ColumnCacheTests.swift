@@ -7,14 +7,8 @@ import WFGenerator
 /// Field reads through the runtime's column pointers (`ColumnCache`) must see every write:
 /// a `set`, a what-if and its restore, and cells changed before the run.
 final class ColumnCacheTests: XCTestCase {
-    private func run(_ store: Store, _ source: String) -> String {
-        var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        _ = Session(store: store, options: options).run(source, file: "<test>")
-        XCTAssertEqual(err, "", source)
-        return out.replacingOccurrences(of: "\r\n", with: "\n")
+    private func run(_ store: Store, _ source: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        runCSV(store, source, unixLines: true, file: file, line: line)
     }
 
     func testReadsSeeWritesInTheSameRun() {

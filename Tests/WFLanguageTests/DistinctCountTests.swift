@@ -7,14 +7,8 @@ import WFGenerator
 /// it must give exactly what the general path gives. Splitting the pipeline at a variable
 /// (`let l = … | distinct` then `l | count`) forces the general path.
 final class DistinctCountTests: XCTestCase {
-    private func run(_ store: Store, _ source: String) -> String {
-        var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        _ = Session(store: store, options: options).run(source, file: "<test>")
-        XCTAssertEqual(err, "", source)
-        return out
+    private func run(_ store: Store, _ source: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        runCSV(store, source, unixLines: false, file: file, line: line)
     }
 
     private func assertAgrees(_ store: Store, _ input: String, _ field: String, setup: String = "",

@@ -6,14 +6,8 @@ import WFGenerator
 /// The column paths (filters and group-by) must give exactly what the general path gives.
 /// Appending `and 1 == 1` to a condition, or grouping by an expression, forces the general path.
 final class FastPathTests: XCTestCase {
-    private func run(_ store: Store, _ source: String) -> String {
-        var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        _ = Session(store: store, options: options).run(source, file: "<test>")
-        XCTAssertEqual(err, "", source)
-        return out
+    private func run(_ store: Store, _ source: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        runCSV(store, source, unixLines: false, file: file, line: line)
     }
 
     func testFiltersAgreeWithTheGeneralPath() {

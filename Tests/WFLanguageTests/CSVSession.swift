@@ -1,0 +1,17 @@
+import XCTest
+import WFStore
+@testable import WFLanguage
+
+/// Runs `source` in a fresh session on `store` with CSV output, fails the test on any error
+/// message, and returns what it printed (with `\n` line ends when `unixLines`). Shared by the
+/// tests that compare a fast path with the general one.
+func runCSV(_ store: Store, _ source: String, unixLines: Bool = false,
+            file: StaticString = #filePath, line: UInt = #line) -> String {
+    var out = "", err = ""
+    var options = SessionOptions(format: .csv)
+    options.output = { out += $0 }
+    options.errorOutput = { err += $0 }
+    _ = Session(store: store, options: options).run(source, file: "<test>")
+    XCTAssertEqual(err, "", source, file: file, line: line)
+    return unixLines ? out.replacingOccurrences(of: "\r\n", with: "\n") : out
+}
