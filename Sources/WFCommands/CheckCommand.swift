@@ -13,21 +13,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var failed = false
+        // Checking resolves names statically and needs no data: an empty network will do.
         for path in scripts {
             let source = try readScript(path)
-            let session = Session(store: Demo.networkForChecking, options: SessionOptions.forCommandLine(format: .table, reveal: false, interactive: false))
+            let session = Session(store: Store(), options: SessionOptions.forCommandLine(format: .table, reveal: false, interactive: false))
             let problems = session.check(source, file: path)
-            for p in problems { Terminal.writeError(p.hasSuffix("\n") ? p : p + "\n") }
+            for p in problems { StandardError.write(p.hasSuffix("\n") ? p : p + "\n") }
             if !problems.isEmpty { failed = true }
         }
         if failed { throw ExitCode(2) }
         print(scripts.count == 1 ? "\(scripts[0]): no errors" : "\(scripts.count) scripts: no errors")
     }
-}
-
-import WFGenerator
-
-extension Demo {
-    /// Checking resolves names statically and needs no data; an empty store will do.
-    static var networkForChecking: Store { Store() }
 }

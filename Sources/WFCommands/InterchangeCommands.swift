@@ -65,15 +65,15 @@ struct Import: ParsableCommand {
                 FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             }
         } catch let e as ImportError {
-            Terminal.writeError(e.description)
+            StandardError.write(e.description)
             throw Failure.runtime("import stopped; nothing was written")
         }
         if result.missingFiles.count == Kind.allCases.count {
             throw Failure.runtime("\(directory): no CSV files of wf's layout (orgs.csv, people.csv, …); nothing was written")
         }
-        for e in result.skipped { Terminal.writeError(e.description) }
+        for e in result.skipped { StandardError.write(e.description) }
         if !result.missingFiles.isEmpty {
-            Terminal.writeError("note: no \(result.missingFiles.joined(separator: ", ")); those kinds are empty\n")
+            StandardError.write("note: no \(result.missingFiles.joined(separator: ", ")); those kinds are empty\n")
         }
         do {
             try Snapshot.save(result.store, to: output)

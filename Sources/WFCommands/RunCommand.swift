@@ -39,7 +39,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         // wf's own options may also follow the script (`wf job.wf --year 2026 --format csv`).
-        var invocation = try ScriptInvocation(script, format: format, snapshot: network.snapshotPath, reveal: reveal)
+        let invocation = try ScriptInvocation(script, format: format, snapshot: network.snapshotPath, reveal: reveal)
         if invocation.wantsHelp, let path = invocation.path, path != "-" {
             try printParameters(path)
             return
@@ -48,7 +48,7 @@ struct Run: ParsableCommand {
             throw Failure.usage("unknown format '\(invocation.format ?? "")'; use table, csv, json or md")
         }
         let store = try Network.open(invocation.snapshot)
-        let interactive = code == nil && invocation.path == nil && Terminal.stdinIsTerminal
+        let interactive = code == nil && invocation.path == nil && Terminal.isTerminal(0)
         let session = Session(store: store, options: SessionOptions.forCommandLine(format: outputFormat, reveal: invocation.reveal,
                                                                                   interactive: interactive))
         if let code {
@@ -64,7 +64,6 @@ struct Run: ParsableCommand {
         } else {
             try finish(session.run(readStandardInput(), file: "<stdin>", arguments: invocation.arguments))
         }
-        invocation.arguments = [:]
     }
 
     /// Exit status: the run's (0, 1 or 2), or 130 when Ctrl-C stopped it, as shells report SIGINT.
@@ -78,7 +77,7 @@ struct Run: ParsableCommand {
         let session = Session(store: Store(), options: SessionOptions.forCommandLine(format: .table, reveal: false, interactive: false))
         switch session.parameters(source, file: path) {
         case .failure(let e):
-            Terminal.writeError(session.renderError(e))
+            StandardError.write(session.renderError(e))
             throw ExitCode(2)
         case .success(let params):
             print(ParameterHelp.render(script: path, source: source, parameters: params))
@@ -144,21 +143,11 @@ struct ScriptInvocation {
 }
 
 func readScript(_ path: String) throws -> String {
-    guard let fd = Optional(open(path, O_RDONLY | O_CLOEXEC)), fd >= 0 else {
-        let reason = String(cString: strerror(errno))
-        throw Failure.usage("\(path): cannot read the script: \(reason)")
-    }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw Failure.usage("\(path): cannot read the script: \(String(cString: strerror(errno)))") }
     defer { close(fd) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw Failure.usage("\(path): cannot read the script: \(String(cString: strerror(errno)))")
-        }
-        if n == 0 { break }
-        bytes.append(contentsOf: chunk[0..<n])
+    guard var bytes = readAll(fd) else {
+        throw Failure.usage("\(path): cannot read the script: \(String(cString: strerror(errno)))")
     }
     // A `#!/usr/bin/env wf` first line is for the shell, not the language: blank it, keeping
     // the line so that positions in errors stay right.
@@ -169,16 +158,21 @@ func readScript(_ path: String) throws -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-func readStandardInput() -> String {
+func readStandardInput() -> String { String(decoding: readAll(0) ?? [], as: UTF8.self) }
+
+/// Every byte from `fd` to its end, retrying interrupted reads; nil on a read error.
+private func readAll(_ fd: Int32) -> [UInt8]? {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if n == 0 { return bytes }
         bytes.append(contentsOf: chunk[0..<n])
     }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Standard output through one buffer, flushed before any error is written, so that what a
@@ -212,19 +206,19 @@ extension SessionOptions {
     /// colour only on a terminal without NO_COLOR, Ctrl-C polled from the signal flag.
     static func forCommandLine(format: OutputFormat, reveal: Bool, interactive: Bool) -> SessionOptions {
         InterruptSignal.install()
-        var o = SessionOptions(format: format, color: Terminal.colorAllowed, revealPersonal: reveal)
+        var o = SessionOptions(format: format, color: Terminal.stdoutWantsColor, revealPersonal: reveal)
         o.output = { text in
             Output.write(text)
             if interactive { Output.flush() }
         }
         o.errorOutput = { text in
             Output.flush()
-            Terminal.writeError(text)
+            StandardError.write(text)
         }
         o.isCancelled = { InterruptSignal.isRequested }
         o.saveHandler = { store, path in try Snapshot.save(store, to: path) }
         o.stdlibPaths = StdlibLocation.paths()
-        if interactive, let rows = WFRepl.Terminal.rows() { o.maxTableRows = max(10, rows - 6) }
+        if interactive, let rows = Terminal.rows() { o.maxTableRows = max(10, rows - 6) }
         return o
     }
 }

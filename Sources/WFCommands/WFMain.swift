@@ -21,7 +21,7 @@ public enum WFMain {
         } catch let exit as ExitCode {
             return exit.rawValue
         } catch let failure as Failure {
-            Terminal.error(failure.message)
+            StandardError.report(failure.message)
             return failure.status
         } catch {
             let code = WF.exitCode(for: error)
@@ -32,7 +32,7 @@ public enum WFMain {
             if let clean = error as? CleanExit { _ = clean; return 0 }
             var message = WF.fullMessage(for: error)
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-            Terminal.error(message)
+            StandardError.report(message)
             return code == ExitCode(1) ? 1 : 2
         }
     }
