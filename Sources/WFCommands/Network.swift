@@ -4,12 +4,16 @@ import WFGenerator
 
 /// Opening the network a command works on.
 enum Network {
-    /// Loads the snapshot at `path`, with a progress bar on long loads, or the demo county.
-    static func open(_ path: String?) throws -> Store {
+    /// The snapshot at `path`, or the demo county.
+    /// - Parameter lazily: open it and read parts as questions need them (the REPL and scripts:
+    ///   a nation-scale file opens in milliseconds), or read and check it all now, with a progress
+    ///   bar (commands that read everything anyway: export, diff).
+    static func open(_ path: String?, lazily: Bool = false) throws -> Store {
         guard let path else { return Demo.county() }
-        let bar = ProgressBar("loading \(path)")
-        defer { bar.finish() }
         do {
+            if lazily { return try Snapshot.open(path) }
+            let bar = ProgressBar("loading \(path)")
+            defer { bar.finish() }
             return try Snapshot.load(path, progress: bar.update)
         } catch let e as SnapshotError {
             throw Failure.runtime(e.description)

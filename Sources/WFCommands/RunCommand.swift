@@ -47,7 +47,7 @@ struct Run: ParsableCommand {
         guard let outputFormat = OutputFormat(rawValue: invocation.format ?? "table") else {
             throw Failure.usage("unknown format '\(invocation.format ?? "")'; use table, csv, json or md")
         }
-        let store = try Network.open(invocation.snapshot)
+        let store = try Network.open(invocation.snapshot, lazily: true)
         let interactive = code == nil && invocation.path == nil && Terminal.isTerminal(0)
         let session = Session(store: store, options: SessionOptions.forCommandLine(format: outputFormat, reveal: invocation.reveal,
                                                                                   interactive: interactive))

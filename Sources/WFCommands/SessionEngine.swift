@@ -49,7 +49,7 @@ final class SessionEngine: ReplEngine {
     /// anything else runs as a script in this session.
     func load(_ path: String) throws {
         if path.hasSuffix(".wfs") {
-            let store = try Snapshot.load(path)
+            let store = try Snapshot.open(path)
             // A new network starts a new session: variables holding the old network's rows
             // would point at the wrong records.
             session = Session(store: store, options: session.options)

@@ -40,6 +40,12 @@ enum FileIO {
         }
     }
 
+    /// Creates (or empties) a file for writing; -1 with `errno` set on failure.
+    static func create(_ path: String) -> Int32 { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+
+    /// Opens a file or directory read-only; -1 with `errno` set on failure.
+    static func openForReading(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
+
     static func fileSize(_ fd: Int32) -> Int? {
         var st = stat()
         return fstat(fd, &st) == 0 ? Int(st.st_size) : nil

@@ -30,6 +30,8 @@ enum SnapshotFormat {
     static let stringBytes = "$strings.bytes"
     static let stringOffsets = "$strings.offsets"
     static let stringHash = "$strings.hash"
+    /// Per-block checksums of every other section (`BlockSums`); optional, so older files load.
+    static let blockSums = "$blocks"
     static let metaSection = "$meta"
     static let schemaSection = "$schema"
 

@@ -40,7 +40,7 @@ struct SnapshotFile {
     /// Opens and checks everything up to the directory. Nothing larger than the directory is
     /// allocated before it is known to fit in the file.
     static func open(_ path: String) throws -> SnapshotFile {
-        let fd = Glibc_open(path)
+        let fd = FileIO.openForReading(path)
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT { throw SnapshotError.notFound(path: path) }
@@ -164,6 +164,17 @@ struct SnapshotFile {
         return cells
     }
 
+    /// Reads `into.count` bytes of section `e`, starting `from` bytes into it. The file's length
+    /// was checked at open, so a short read means it was cut since.
+    func read(_ e: Entry, from: Int, into: UnsafeMutableRawBufferPointer) throws {
+        guard let base = into.baseAddress, into.count > 0 else { return }
+        let got: Int
+        do { got = try FileIO.pread(fd, base, into.count, at: e.offset + from) } catch { throw wrap(error) }
+        if got != into.count {
+            throw SnapshotError.truncated(path: path, expected: UInt64(e.offset + from + into.count), actual: UInt64(e.offset + from + got))
+        }
+    }
+
     func bytes(_ e: Entry) throws -> ContiguousArray<UInt8> {
         var failure: Error?
         let out = ContiguousArray<UInt8>(unsafeUninitializedCapacity: e.length) { buffer, initialised in
@@ -215,5 +226,4 @@ struct SnapshotFile {
     }
 }
 
-@inline(__always) private func Glibc_open(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
 @inline(__always) private func closeDescriptor(_ fd: Int32) { _ = close(fd) }

@@ -21,11 +21,34 @@ extension Snapshot {
     public static func save(_ store: Store, to path: String, savedAt: Int64? = nil) throws {
         var meta = store.meta
         meta.savedAt = savedAt ?? Int64(time(nil))
-        let poolBytes = store.strings.base.bytes.count + store.strings.addedStrings.reduce(0) { $0 + $1.utf8.count }
+        let poolBytes = store.strings.base.byteCount + store.strings.addedStrings.reduce(0) { $0 + $1.utf8.count }
         guard poolBytes < Int(Int32.max) else {
             throw SnapshotError.writeFailed(path: path, reason: "the string pool exceeds 2 GiB, the format's limit")
         }
-        let sections = makeSections(store, meta: meta)
+        var sections = makeSections(store, meta: meta)
+        // A lazily opened store reads its last unread parts just now: damage found there must
+        // not be written out as if it were data.
+        if let problem = store.health?.problems.first {
+            throw SnapshotError.writeFailed(path: path, reason: "the network being saved was read from a damaged snapshot (\(problem))")
+        }
+
+        var checksums: [UInt64] = []
+        var blockSums: [UInt8] = []
+        for s in sections {
+            try s.write { bytes in
+                checksums.append(XXH64.hash(bytes))
+                var at = 0
+                while at < bytes.count {
+                    let end = min(at + PagedBytes.blockSize, bytes.count)
+                    withUnsafeBytes(of: XXH64.hash(UnsafeRawBufferPointer(rebasing: bytes[at..<end])).littleEndian) { blockSums.append(contentsOf: $0) }
+                    at = end
+                }
+            }
+        }
+        let sums = blockSums
+        sections.append(Section(name: SnapshotFormat.blockSums, type: .bytes,
+                                write: { body in try sums.withUnsafeBytes { try body($0) } }, length: sums.count))
+        checksums.append(sums.withUnsafeBytes { XXH64.hash($0) })
 
         // Layout: header, directory, then the payloads back to back. No alignment padding, so
         // every byte of the file is covered by a checksum (readers copy, so alignment buys nothing).
@@ -36,9 +59,6 @@ extension Snapshot {
             cursor += s.length
         }
         let fileLength = cursor
-
-        var checksums: [UInt64] = []
-        for s in sections { try s.write { checksums.append(XXH64.hash($0)) } }
 
         var directory = [UInt8](repeating: 0, count: SnapshotFormat.entrySize * sections.count)
         for (i, s) in sections.enumerated() {
@@ -61,7 +81,7 @@ extension Snapshot {
         put(&header, 56, header.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[0..<56])) })
 
         let temp = temporaryPath(for: path)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = FileIO.create(temp)
         guard fd >= 0 else { throw SnapshotError.writeFailed(path: path, reason: FileIO.errorText()) }
         do {
             try header.withUnsafeBytes { try FileIO.writeAll(fd, $0) }
@@ -108,7 +128,7 @@ extension Snapshot {
 
     private static func syncDirectory(of path: String) {
         let (dir, _) = split(path)
-        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_CLOEXEC)
+        let fd = FileIO.openForReading(dir.isEmpty ? "." : dir)
         if fd >= 0 {
             fsync(fd)
             close(fd)

@@ -30,11 +30,16 @@ public struct Store {
     public internal(set) var strings: StringPool
     public internal(set) var tables: [Table]
 
-    public init(meta: Meta, strings: StringPool, tables: [Table]) {
+    /// Problems found while reading a lazily opened snapshot, shared by every fork of it; nil
+    /// for stores that were built in memory or loaded and checked whole.
+    public let health: LoadHealth?
+
+    public init(meta: Meta, strings: StringPool, tables: [Table], health: LoadHealth? = nil) {
         precondition(tables.count == Kind.allCases.count)
         self.meta = meta
         self.strings = strings
         self.tables = tables
+        self.health = health
     }
 
     /// An empty network.
@@ -187,7 +192,7 @@ public struct Store {
         if !column.isPristine {
             for (row, value) in column.patch where value == id && column.base[Int(row)] != id { out.append(row) }
         }
-        for (j, c) in column.tail.enumerated() where c == id { out.append(Int32(column.base.count + j)) }
+        for (j, c) in column.tail.enumerated() where c == id { out.append(Int32(column.baseCount + j)) }
         if !column.isPristine { out.sort() }
         return table.deleted.isEmpty ? out : out.filter { table.isLive($0) }
     }
@@ -197,6 +202,13 @@ public struct Store {
     public func nameIndex(_ kind: Kind) -> ContiguousArray<Int32> {
         let table = tables[kind.rawValue]
         if let built = table.cache.byName { return built }
+        if let loader = table.cache.byNameLoader {
+            table.cache.byNameLoader = nil
+            if let saved = loader() {
+                table.cache.byName = saved
+                return saved
+            }
+        }
         guard let nf = kind.nameField else { return [] }
         let index = Store.buildNameIndex(table.columns[nf].base, stringCount: strings.base.count)
         table.cache.byName = index
@@ -222,5 +234,11 @@ public struct Store {
     ///   checks the range of every entry; the checksum vouches for the order).
     public func adoptNameIndex(_ kind: Kind, _ index: ContiguousArray<Int32>) {
         tables[kind.rawValue].cache.byName = index
+    }
+
+    /// Installs a saved name index to be read on first use; when `loader` returns nil (the section
+    /// was damaged) the index is built from the name column instead.
+    public func adoptNameIndex(_ kind: Kind, loader: @escaping () -> ContiguousArray<Int32>?) {
+        tables[kind.rawValue].cache.byNameLoader = loader
     }
 }

@@ -8,6 +8,7 @@ import WFGenerator
 ///
 ///     swift run -c release wfbench store [province|nation ...]   generate, save, load vs read, memory
 ///     swift run -c release wfbench queries FILE [--json OUT]     the reference questions
+///     swift run -c release wfbench open FILE [--runs N]          a cold process: open + look-up, vs reading the file
 ///     swift run -c release wfbench startup                      start to result on the demo, vs /bin/true
 ///     swift run -c release wfbench loop                         a scalar loop, vs CPython 3
 ///     wfbench child-load FILE NAME     (internal) load in a fresh process, look a person up
@@ -170,6 +171,11 @@ case "store", nil:
 
 case "startup":
     startupBench(runs: 11)
+
+case "open":
+    guard args.count >= 2 else { print("usage: wfbench open FILE [--runs N]"); exit(2) }
+    let runs = args.firstIndex(of: "--runs").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } ?? 3
+    openBench(path: args[1], runs: runs)
 
 case "loop":
     loopBench(iterations: 10_000_000, runs: 3)

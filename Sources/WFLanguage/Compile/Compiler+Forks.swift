@@ -11,7 +11,7 @@ extension Compiler {
         case .list:
             if lookup("forks") != nil { return compileStatement(Stmt(kind: .expr(Expr(kind: .name("forks"), span: span)), span: span), topLevel: true) }
             return { rt in
-                rt.session.emitForkList(rt)
+                try rt.session.emitForkList(rt)
                 return .normal
             }
         case .run(let name, let nameSpan, let body):

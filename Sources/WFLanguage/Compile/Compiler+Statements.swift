@@ -121,21 +121,21 @@ extension Compiler {
             let evals = items.map { compile($0).eval }
             return { rt in
                 let values = try evals.map { try $0(rt) }
-                if values.count == 1 { rt.session.emit(values[0], rt) } else {
+                if values.count == 1 { try rt.session.emit(values[0], rt) } else {
                     let reveal = rt.session.options.revealPersonal
-                    rt.session.options.output(values.map { Display.inline($0, reveal: reveal, store: rt.store) }.joined(separator: " ") + "\n")
+                    try rt.session.write(values.map { Display.inline($0, reveal: reveal, store: rt.store) }.joined(separator: " ") + "\n", rt)
                 }
                 return .normal
             }
         case .show(let e):
             let value = compile(e).eval
-            return { rt in rt.session.emit(try value(rt), rt, asTable: true); return .normal }
+            return { rt in try rt.session.emit(try value(rt), rt, asTable: true); return .normal }
         case .expr(let e):
             let value = compile(e).eval
             if topLevel {
                 return { rt in
                     let v = try value(rt)
-                    if !v.isNull { rt.session.emit(v, rt) }
+                    if !v.isNull { try rt.session.emit(v, rt) }
                     return .normal
                 }
             }
@@ -175,7 +175,7 @@ extension Compiler {
                 defer { rt.session.forkDepth -= 1 }
                 _ = try b(rt)
                 let after = try c(rt)
-                rt.session.emitTable(WhatIf.compare(before, after, rt: rt), rt)
+                try rt.session.emitTable(WhatIf.compare(before, after, rt: rt), rt)
                 return .normal
             }
         case .fork(let f):

@@ -4,13 +4,13 @@ import WFRender
 /// What the fork statements print and do to the real network: `forks`, `compare … in …`, `apply`.
 extension Session {
     /// `forks`: one row per fork, in the order made.
-    func emitForkList(_ rt: Runtime) {
+    func emitForkList(_ rt: Runtime) throws {
         if forks.all.isEmpty {
-            options.output("no forks\n")
+            try write("no forks\n", rt)
             return
         }
         let rows: [[Cell]] = forks.all.map { [.text($0.name), .int($0.changes), .text($0.base)] }
-        emitTable(ResultTable(columns: ["fork", "changes", "base"], rows: rows), rt)
+        try emitTable(ResultTable(columns: ["fork", "changes", "base"], rows: rows), rt)
     }
 
     /// `compare EXPR in A, B, …`: evaluates EXPR on each network named (`base` is the real one)
@@ -34,7 +34,7 @@ extension Session {
             values.append(Session.detachNewNodes(try value(rt), store: side.store, shared: shared, depth: 0))
         }
         if sides.count == 1 {
-            emit(values[0], rt)
+            try emit(values[0], rt)
             return
         }
         for i in 1..<sides.count {
@@ -43,7 +43,7 @@ extension Session {
             var table = WhatIf.compare(values[0], values[i], rt: rt)
             table.columns = table.columns.map { $0 == "before" ? sides[0].name : $0 == "after" ? sides[i].name : $0 }
             if sides.count > 2 { table.title = "\(sides[0].name) → \(sides[i].name)" }
-            emitTable(table, rt)
+            try emitTable(table, rt)
         }
     }
 

@@ -20,6 +20,7 @@ enum Export {
         default:
             throw WFError.runtime("cannot tell the format of '\(path)'", span, hint: "end the name in .csv, .json, .jsonl, .md, .html or .txt")
         }
+        try rt.session.checkHealth(rt)
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw WFError.runtime("cannot write '\(path)': \(error.localizedDescription)", span)
         }

@@ -57,7 +57,7 @@ extension Store {
         for (a, b) in zip(tables, other.tables) {
             guard a.deleted == b.deleted, a.columns.count == b.columns.count else { return false }
             for (x, y) in zip(a.columns, b.columns) {
-                guard x.tail == y.tail, x.patch == y.patch, x.base == y.base else { return false }
+                guard x.tail == y.tail, x.patch == y.patch, x.sharesBase(with: y) || x.base == y.base else { return false }
             }
         }
         return true

@@ -126,6 +126,7 @@ public final class Session {
             let mutations = rt.mutations
             do {
                 _ = try exec(rt)
+                try checkHealth(rt)
             } catch let e as WFError {
                 rollBack()
                 options.errorOutput(render(e))
@@ -224,30 +225,45 @@ public final class Session {
 
     // MARK: Output
 
-    func emit(_ v: Value, _ rt: Runtime, asTable: Bool = false) {
+    /// Refuses to go on once the network's snapshot was found damaged (`LoadHealth`): a lazily
+    /// opened snapshot checks each part when a question first reads it, and a damaged part reads
+    /// as nulls, so no result computed from then on may be shown, written or kept.
+    func checkHealth(_ rt: Runtime) throws {
+        guard let problem = rt.store.health?.problems.first else { return }
+        throw WFError(.runtime, "the snapshot is damaged: \(problem)", span: nil,
+                      hint: "nothing was printed or changed; `wf info FILE` checks the whole file; load a good copy")
+    }
+
+    /// Prints `text` unless the network turned out damaged while computing it.
+    func write(_ text: String, _ rt: Runtime) throws {
+        try checkHealth(rt)
+        options.output(text)
+    }
+
+    func emit(_ v: Value, _ rt: Runtime, asTable: Bool = false) throws {
         let reveal = options.revealPersonal
         let limit = options.format == .table ? options.maxTableRows : nil
         if let table = Display.table(v, rt: rt, reveal: reveal, limit: limit) {
             if let limit, table.rows.count == limit + 1 && table.title != nil {
                 // Already cut to the screen, with its marker row: print as is.
-                options.output(Render.render(table, as: .table, options: RenderOptions(color: options.color)))
+                try write(Render.render(table, as: .table, options: RenderOptions(color: options.color)), rt)
                 return
             }
-            emitTable(table, rt)
+            try emitTable(table, rt)
         } else if asTable {
-            emitTable(ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]]), rt)
+            try emitTable(ResultTable(columns: ["value"], rows: [[Display.cell(v, reveal: reveal, store: rt.store)]]), rt)
         } else if case .list = v {
-            options.output("[]\n")
+            try write("[]\n", rt)
         } else if options.format == .json {
-            options.output(Display.json(v, reveal: reveal, store: rt.store) + "\n")
+            try write(Display.json(v, reveal: reveal, store: rt.store) + "\n", rt)
         } else {
             var text = Display.inline(v, reveal: reveal, store: rt.store)
             if !text.hasSuffix("\n") { text += "\n" }
-            options.output(text)
+            try write(text, rt)
         }
     }
 
-    func emitTable(_ table: ResultTable, _ rt: Runtime) {
-        options.output(Render.render(table, as: options.format, options: RenderOptions(color: options.color, maxRows: options.maxTableRows)))
+    func emitTable(_ table: ResultTable, _ rt: Runtime) throws {
+        try write(Render.render(table, as: options.format, options: RenderOptions(color: options.color, maxRows: options.maxTableRows)), rt)
     }
 }

@@ -6,8 +6,12 @@
 /// copy's later writes cost in proportion to what they change: that is what makes what-if
 /// forks, atomic blocks and undo cheap at any scale (docs/architecture.md).
 public struct Column {
-    /// The cells of the base rows.
-    public let base: ContiguousArray<Int32>
+    /// The cells of the base rows, possibly not read yet (`BaseCells`).
+    public let storage: BaseCells
+    /// The cells of the base rows (read now if they were not yet). Hot loops take this once.
+    @inlinable public var base: ContiguousArray<Int32> { storage.cells }
+    /// Rows in the base, known without reading them.
+    @inlinable public var baseCount: Int { storage.count }
     /// Changed cells of base rows, by row.
     public private(set) var patch: [Int32: Int32] = [:]
     /// Cells of rows appended after the base was made.
@@ -18,40 +22,47 @@ public struct Column {
     let isRef: Bool
 
     public init(base: ContiguousArray<Int32>, isRef: Bool) {
-        self.base = base
+        self.init(storage: BaseCells(base), isRef: isRef)
+    }
+
+    public init(storage: BaseCells, isRef: Bool) {
+        self.storage = storage
         self.isRef = isRef
     }
+
+    /// True when both columns grew from the same base (forks of one store), without reading it.
+    public func sharesBase(with other: Column) -> Bool { storage === other.storage }
 
     /// True when no base cell was changed: hot loops may then read `base` directly.
     @inlinable public var isPristine: Bool { patch.isEmpty }
 
-    public var count: Int { base.count + tail.count }
+    public var count: Int { storage.count + tail.count }
 
     /// - Complexity: O(1); a hash look-up when the base row was patched.
     @inlinable public subscript(row: Int32) -> Int32 {
         let i = Int(row)
-        if i < base.count {
-            if patch.isEmpty { return base[i] }
-            return patch[row] ?? base[i]
+        if i < storage.count {
+            if patch.isEmpty { return storage[i] }
+            return patch[row] ?? storage[i]
         }
-        return tail[i - base.count]
+        return tail[i - storage.count]
     }
 
     mutating func set(_ row: Int32, _ value: Int32) {
         let old = self[row]
         if old == value { return }
         let i = Int(row)
-        if i < base.count {
-            if value == base[i] { patch[row] = nil } else { patch[row] = value }
+        if i < storage.count {
+            if value == storage[i] { patch[row] = nil } else { patch[row] = value }
         } else {
-            tail[i - base.count] = value
+            tail[i - storage.count] = value
         }
         if isRef {
             if old != nullCell, var rows = overlayReverse[old] {
                 rows.removeAll { $0 == row }
                 overlayReverse[old] = rows.isEmpty ? nil : rows
             }
-            let changedFromBase = i >= base.count || value != base[i]
+            let changedFromBase = i >= storage.count || value != storage[i]
             if value != nullCell, changedFromBase { overlayReverse[value, default: []].append(row) }
         }
     }

@@ -45,59 +45,125 @@ public struct StringPool {
     public var addedStrings: [String] { added }
 }
 
-/// The base of a `StringPool`: a byte blob and `count + 1` offsets into it.
+/// The base of a `StringPool`: a byte blob and `count + 1` offsets into it, as the snapshot
+/// stores them. Backed by `PagedBytes`, so a lazily opened snapshot reads only the blocks a
+/// question touches; a pool built in memory has every block present.
 public final class PoolBase {
-    public let bytes: ContiguousArray<UInt8>
-    public let offsets: ContiguousArray<Int32>
+    let blob: PagedBytes
+    /// `count + 1` little-endian Int32 offsets into `blob`.
+    let starts: PagedBytes
     /// Open-addressing table of ids, probed linearly, at least twice the string count and a
     /// power of two; -1 marks an empty slot. Hand-written because a `[String: Int32]` over
     /// millions of names would materialise every string and cost several times the blob's size;
     /// this costs 8 bytes per string and no allocation per entry. Snapshots store it, so a look-up
     /// right after loading costs no build.
-    private var slots: ContiguousArray<Int32>?
+    private var slots: PagedBytes?
+    private var slotCount: Int
+    public let count: Int
+    /// Told when an offset points outside the blob (possible only in a lazily read, damaged pool).
+    private let health: LoadHealth?
+    private let origin: String
 
     /// - Precondition: offsets are non-decreasing, start at 0 and end at `bytes.count`
     ///   (the snapshot loader checks this before calling). `slots`, when given, holds only -1 or
     ///   ids below the count (also checked by the loader); a wrong table can only make a
     ///   look-up miss, since every hit is compared byte for byte.
-    public init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int32>, slots: ContiguousArray<Int32>? = nil) {
-        self.bytes = bytes
-        self.offsets = offsets
-        if let slots, slots.count >= 2 * (offsets.count - 1), slots.count.nonzeroBitCount == 1 { self.slots = slots }
+    public convenience init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int32>, slots: ContiguousArray<Int32>? = nil) {
+        let table = slots.flatMap { $0.count >= 2 * (offsets.count - 1) && $0.count.nonzeroBitCount == 1 ? PagedBytes(copying: $0) : nil }
+        self.init(bytes: PagedBytes(copying: bytes), offsets: PagedBytes(copying: offsets), slots: table, health: nil, origin: "")
     }
 
-    public var count: Int { offsets.count - 1 }
+    /// A pool over blocks read on demand.
+    /// - Parameters:
+    ///   - offsets: `count + 1` Int32s; each pair is checked when read, not trusted.
+    ///   - slots: the saved look-up table (a power of two of Int32s, at least twice the count),
+    ///     or nil to build one on first look-up.
+    ///   - health, origin: where a bad offset is reported, and the name to report it under.
+    public init(bytes: PagedBytes, offsets: PagedBytes, slots: PagedBytes?, health: LoadHealth?, origin: String) {
+        blob = bytes
+        starts = offsets
+        count = max(offsets.count / 4 - 1, 0)
+        let n = (slots?.count ?? 0) / 4
+        if let slots, n >= 2 * count, n.nonzeroBitCount == 1 { self.slots = slots; slotCount = n } else { self.slots = nil; slotCount = 0 }
+        self.health = health
+        self.origin = origin
+    }
+
+    /// The bytes of string `i` (empty, and reported, when its offsets are damaged).
+    @inline(__always) private func span(_ i: Int) -> UnsafeRawBufferPointer {
+        let start = Int(starts.int32(i)), end = Int(starts.int32(i + 1))
+        guard start >= 0, start <= end, end <= blob.count else {
+            health?.report("\(origin): section $strings.offsets: offsets of string \(i) out of range")
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        return blob.bytes(start, end)
+    }
 
     public func string(_ i: Int) -> String {
-        let start = Int(offsets[i]), end = Int(offsets[i + 1])
-        return bytes.withUnsafeBufferPointer { buf in
-            String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
-        }
+        String(decoding: span(i), as: UTF8.self)
     }
 
     /// Calls `body` with the UTF-8 bytes of string `i`, without copying.
     public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = Int(offsets[i]), end = Int(offsets[i + 1])
-        return bytes.withUnsafeBufferPointer { buf in body(UnsafeBufferPointer(rebasing: buf[start..<end])) }
+        body(span(i).bindMemory(to: UInt8.self))
+    }
+
+    /// The whole blob and offset table, read in full (for saving and comparing).
+    public var bytes: ContiguousArray<UInt8> { blob.array(of: UInt8.self) }
+    public var offsets: ContiguousArray<Int32> { starts.array(of: Int32.self) }
+
+    /// Bytes in the blob, without reading it.
+    public var byteCount: Int { blob.count }
+
+    /// Reads every block now (for loading a snapshot whole).
+    public func readAll() {
+        blob.ensureAll()
+        starts.ensureAll()
+        slots?.ensureAll()
+    }
+
+    /// Bytes the pool occupies in a snapshot: blob, offsets and look-up table.
+    public var storedBytes: Int { blob.count + starts.count + (slots?.count ?? 0) }
+
+    /// Whether the offsets start at 0, never decrease and end at the blob's end.
+    /// - Complexity: O(count); reads every offset block.
+    public func offsetsAreOrdered() -> Bool {
+        guard starts.count >= 4, starts.int32(0) == 0, Int(starts.int32(count)) == blob.count else { return false }
+        var previous: Int32 = 0
+        for i in 1...count {
+            let o = starts.int32(i)
+            if o < previous { return false }
+            previous = o
+        }
+        return true
+    }
+
+    /// Whether every slot of the saved look-up table is empty (-1) or a string id.
+    public func slotsAreInRange() -> Bool {
+        guard let slots else { return true }
+        for i in 0..<slotCount {
+            let id = slots.int32(i)
+            if id < -1 || Int(id) >= count { return false }
+        }
+        return true
     }
 
     /// The look-up table, built now if it was not loaded (for saving it with the pool).
     public var hashSlots: ContiguousArray<Int32> {
-        if let slots { return slots }
-        let built = buildSlots()
-        slots = built
-        return built
+        if slots == nil { buildSlots() }
+        return slots?.array(of: Int32.self) ?? []
     }
 
     func lookup(_ text: String) -> Int32? {
         if count == 0 { return nil }
-        let slots = hashSlots
+        if slots == nil { buildSlots() }
+        guard let table = slots else { return nil }
         var text = text
         return text.withUTF8 { key -> Int32? in
-            let mask = slots.count - 1
+            let mask = slotCount - 1
             var h = Int(truncatingIfNeeded: PoolBase.hash(key)) & mask
-            for _ in 0..<slots.count {
-                let id = slots[h]
+            for _ in 0..<slotCount {
+                let id = table.int32(h)
                 if id < 0 || Int(id) >= count { return nil }
                 if withBytes(Int(id), { $0.elementsEqual(key) }) { return id }
                 h = (h + 1) & mask
@@ -108,24 +174,21 @@ public final class PoolBase {
 
     /// The pool is deduplicated, so each string just takes the first free slot.
     /// - Complexity: O(bytes + count), one pass with no allocation but the table.
-    private func buildSlots() -> ContiguousArray<Int32> {
+    private func buildSlots() {
         var size = 16
         while size < count * 2 { size <<= 1 }
         var table = ContiguousArray<Int32>(repeating: -1, count: size)
         let mask = size - 1
-        bytes.withUnsafeBufferPointer { blob in
-            offsets.withUnsafeBufferPointer { off in
-                table.withUnsafeMutableBufferPointer { t in
-                    for i in 0..<(off.count - 1) {
-                        let key = UnsafeBufferPointer(rebasing: blob[Int(off[i])..<Int(off[i + 1])])
-                        var h = Int(truncatingIfNeeded: PoolBase.hash(key)) & mask
-                        while t[h] >= 0 { h = (h + 1) & mask }
-                        t[h] = Int32(i)
-                    }
-                }
+        table.withUnsafeMutableBufferPointer { t in
+            for i in 0..<count {
+                let key = span(i).bindMemory(to: UInt8.self)
+                var h = Int(truncatingIfNeeded: PoolBase.hash(key)) & mask
+                while t[h] >= 0 { h = (h + 1) & mask }
+                t[h] = Int32(i)
             }
         }
-        return table
+        slots = PagedBytes(copying: table)
+        slotCount = size
     }
 
     /// FNV-1a: fast on short keys, and names are short.

@@ -10,11 +10,17 @@ public struct Table {
     let cache: TableCache
 
     public init(kind: Kind, columns: [ContiguousArray<Int32>], deleted: Set<Int32> = []) {
-        precondition(columns.count == kind.fields.count, "column count must match the schema")
+        self.init(kind: kind, storages: columns.map(BaseCells.init), deleted: deleted)
+    }
+
+    /// A table whose base columns may still be unread (a lazily opened snapshot).
+    /// - Precondition: one storage per field, all of one row count.
+    public init(kind: Kind, storages: [BaseCells], deleted: Set<Int32> = []) {
+        precondition(storages.count == kind.fields.count, "column count must match the schema")
         self.kind = kind
-        self.columns = zip(columns, kind.fields).map { cells, field in
-            if case .ref = field.type { return Column(base: cells, isRef: true) }
-            return Column(base: cells, isRef: false)
+        self.columns = zip(storages, kind.fields).map { cells, field in
+            if case .ref = field.type { return Column(storage: cells, isRef: true) }
+            return Column(storage: cells, isRef: false)
         }
         self.deleted = deleted
         self.baseDeleted = deleted
@@ -25,7 +31,7 @@ public struct Table {
     public var count: Int { columns.first?.count ?? 0 }
     /// Rows that exist now.
     public var liveCount: Int { count - deleted.count }
-    public var baseCount: Int { columns.first?.base.count ?? 0 }
+    public var baseCount: Int { columns.first?.baseCount ?? 0 }
 
     @inlinable public func isLive(_ row: Int32) -> Bool {
         row >= 0 && Int(row) < count && (deleted.isEmpty || !deleted.contains(row))
@@ -44,6 +50,8 @@ final class TableCache {
     var reverse: [ReverseIndex?]
     /// Base rows ordered by name (see `Store.nameIndex`).
     var byName: ContiguousArray<Int32>?
+    /// Reads a saved name index on first use (a lazily opened snapshot).
+    var byNameLoader: (() -> ContiguousArray<Int32>?)?
 
     init(fieldCount: Int) { reverse = Array(repeating: nil, count: fieldCount) }
 }
