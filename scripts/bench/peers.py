@@ -146,23 +146,49 @@ def run_kuzu(args, runs):
     shutil.rmtree(tmp, ignore_errors=True)
     return {"load_seconds": load, "bytes": size, "questions": {"q3_holders_under_county": {"seconds": secs, "answer": norm([tuple(r) for r in res])}}}
 
+# A cold process that opens the stored data and answers q5 (a person by name, with her
+# positions): what a user waits for when she starts the tool to look someone up.
+COLD = {
+    "sqlite": "import sqlite3, sys; con = sqlite3.connect(sys.argv[1]); con.execute(sys.argv[2], {'person': sys.argv[3]}).fetchall()",
+    "duckdb": "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+              "con.execute(sys.argv[2].replace(':person', '$person'), {'person': sys.argv[3]}).fetchall()",
+}
+WF_Q5 = ('people named "{person}" | .positions '
+         '| select pid: .person.id, oid: .org.id, org: .org.name, .role, .from, .to | sort .pid, .from, .oid')
+
+def cold_runs(argv, runs=3):
+    import subprocess
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("csv"); ap.add_argument("--as-of", required=True); ap.add_argument("--county", type=int, required=True)
     ap.add_argument("--person", required=True); ap.add_argument("--convert", required=True); ap.add_argument("--out", required=True)
     ap.add_argument("--runs", type=int, default=5); ap.add_argument("--systems", default="sqlite,duckdb,kuzu")
+    ap.add_argument("--wf", help="the wf binary, to time its cold process beside the peers'")
+    ap.add_argument("--snapshot", help="the snapshot the CSV was exported from")
     args = ap.parse_args()
     results = {}
+    cold = {"python3 -c pass (process start baseline)": cold_runs([sys.executable, "-c", "pass"])}
+    if args.wf and args.snapshot:
+        cold["wf"] = cold_runs([args.wf, "--no-rc", "--snapshot", args.snapshot, "-c", WF_Q5.format(person=args.person)])
     for system in args.systems.split(","):
         print(f"peers: {system} …", file=sys.stderr)
-        if system == "sqlite":
-            con, load, size = run_sqlite(args)
-            results[system] = {"load_seconds": load, "bytes": size, "questions": sql_questions(con, args, "sqlite", args.runs)}
-        elif system == "duckdb":
-            con, load, size = run_duckdb(args)
-            results[system] = {"load_seconds": load, "bytes": size, "questions": sql_questions(con, args, "duckdb", args.runs)}
+        if system in ("sqlite", "duckdb"):
+            con, load, size = run_sqlite(args) if system == "sqlite" else run_duckdb(args)
+            results[system] = {"load_seconds": load, "bytes": size, "questions": sql_questions(con, args, system, args.runs)}
+            path = con.execute("PRAGMA database_list").fetchall()[0][2] if system == "sqlite" else \
+                con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
+            con.close()
+            cold[system] = cold_runs([sys.executable, "-c", COLD[system], path, SQL["q5_person_positions"], args.person])
         elif system == "kuzu":
             results[system] = run_kuzu(args, args.runs)
+    results["$cold_q5_seconds"] = cold
     with open(args.out, "w") as f:
         json.dump(results, f, ensure_ascii=False, indent=1)
 
