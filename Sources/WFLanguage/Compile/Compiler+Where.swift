@@ -44,12 +44,19 @@ extension Compiler {
         }
         let outType: SType
         switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
+        let site = StageSite(file: span.file, end: span.end)
         return Compiled(outType) { rt in
+            let deferRequested = Compiler.takeDeferRequest(rt, site)
             switch try Sequence.of(try inEval(rt), span, stage: "where") {
             case .set(let s):
                 var candidates = s
                 var remaining: Eval? = test
                 if let (fast, rest) = plans[s.kind] {
+                    // The `group by` after this stage applies the condition in its own pass.
+                    if deferRequested && rest == nil {
+                        rt.deferredFilter = (site, fast)
+                        return .nodes(s)
+                    }
                     candidates = try Compiler.fastFilter(rt, s, fast, span)
                     remaining = rest
                 }

@@ -1,9 +1,12 @@
 import WFStore
 
 /// The column form of `group by .field { n: count(), total: sum(.x), share: ratio(COND), … }` over
-/// a kind's set: group ids are computed once from the key column, then each aggregate runs as one
-/// tight loop over its own column. No value is boxed per row and no dictionary is touched per row
-/// when the key's values span a small range (years, enumeration codes, references within 64 K).
+/// a kind's set, optionally with the column condition of the `where` right before it fused in
+/// (`FusedFilterGroup.swift`). The rows are taken in blocks of 64 K: per block, the condition
+/// picks the rows (`RowPredicate.select`), their group ids go into a small reused buffer, and
+/// each aggregate is one tight loop over its column. Nothing proportional to the whole set is
+/// allocated (an earlier version made a selection, a key array and a group-id array of n rows
+/// each, and their fresh pages cost more than the loops), and no value is boxed per row.
 /// Shapes it cannot express (derived keys, aggregates over expressions) use the general path,
 /// which gives the same results, only slower.
 struct ColumnGroup {
@@ -16,101 +19,267 @@ struct ColumnGroup {
     let key: FieldID
     let aggregates: [Aggregate]
 
-    /// Groups `set` and returns the list of records the general path would return, in the order
-    /// in which each key first appears.
-    /// - Complexity: O(rows × (1 + aggregates)).
-    func run(_ rt: Runtime, _ set: NodeSet, keyName: String, names: [String], span: Span) throws -> Value {
-        let store = rt.store
-        let rows = set.ids(store)
-        let keyColumn = store.column(key)
-        let n = rows.count
-        // Pass 1: key cells and their range.
-        var keys = ContiguousArray<Int32>(repeating: 0, count: n)
-        var lo = Int32.max, hi = Int32.min
-        for i in 0..<n {
-            if i & 0xFFFF == 0 { try rt.tick(span) }
-            let c = keyColumn[rows[i]]
-            keys[i] = c
-            if c != nullCell { lo = Swift.min(lo, c); hi = Swift.max(hi, c) }
-        }
-        // Pass 2: group id per row, in order of first appearance.
-        var groupOf = ContiguousArray<Int32>(repeating: 0, count: n)
-        var groupKeys: [Int32] = []
-        if lo <= hi && Int64(hi) - Int64(lo) < 1 << 16 {
-            var slot = ContiguousArray<Int32>(repeating: -1, count: Int(hi - lo) + 2)  // last slot: null
-            let nullSlot = slot.count - 1
-            for i in 0..<n {
-                let c = keys[i]
-                let s = c == nullCell ? nullSlot : Int(c - lo)
-                var g = slot[s]
-                if g < 0 { g = Int32(groupKeys.count); slot[s] = g; groupKeys.append(c) }
-                groupOf[i] = g
-            }
-        } else {
-            var index: [Int32: Int32] = [:]
-            for i in 0..<n {
-                if i & 0xFFFF == 0 { try rt.tick(span) }
-                let c = keys[i]
-                if let g = index[c] { groupOf[i] = g; continue }
-                let g = Int32(groupKeys.count)
-                index[c] = g
-                groupKeys.append(c)
-                groupOf[i] = g
-            }
-        }
-        let groups = groupKeys.count
-        var sizes = [Int](repeating: 0, count: groups)
-        for g in groupOf { sizes[Int(g)] += 1 }
+    /// Rows per block: the block's row ids, group ids and selection stay in the L2 cache.
+    static let blockRows = 1 << 16
 
-        // One loop per aggregate.
-        var results: [[Value]] = []
-        for agg in aggregates {
-            try rt.tick(span)
-            switch agg {
-            case .count:
-                results.append(sizes.map { .int(Int64($0)) })
-            case .sum(let f), .avg(let f):
-                let col = store.column(f)
-                var sums = [Int64](repeating: 0, count: groups), counts = [Int](repeating: 0, count: groups)
-                for i in 0..<n {
-                    let c = col[rows[i]]
-                    if c != nullCell { sums[Int(groupOf[i])] += Int64(c); counts[Int(groupOf[i])] += 1 }
-                }
-                if case .sum = agg {
-                    results.append(sums.map { .int($0) })
-                } else {
-                    results.append((0..<groups).map { counts[$0] == 0 ? .null : .decimal(Double(sums[$0]) / Double(counts[$0])) })
-                }
-            case .min(let f), .max(let f):
-                let col = store.column(f)
-                let isMin: Bool = { if case .min = agg { return true } else { return false } }()
-                var best = [Int32](repeating: nullCell, count: groups)
-                for i in 0..<n {
-                    let c = col[rows[i]]
-                    guard c != nullCell else { continue }
-                    let g = Int(groupOf[i])
-                    if best[g] == nullCell || (isMin ? c < best[g] : c > best[g]) { best[g] = c }
-                }
-                results.append(best.map { Navigation.cellValue(store, f, $0) })
-            case .ratio(let predicate):
-                let test = predicate.bind(store)
-                var yes = [Int](repeating: 0, count: groups)
-                for i in 0..<n where test(rows[i]) { yes[Int(groupOf[i])] += 1 }
-                results.append((0..<groups).map { .decimal(Double(yes[$0]) / Double(sizes[$0])) })
+    /// Groups the rows of `set` for which `filter` holds (all of them when nil) and returns the
+    /// list of records the general path would return, in the order in which each key first appears.
+    /// - Complexity: O(rows × (1 + aggregates)) time, O(groups + block) memory.
+    func run(_ rt: Runtime, _ set: NodeSet, filter: RowPredicate? = nil, keyName: String, names: [String], span: Span) throws -> Value {
+        let store = rt.store
+        let keyColumn = store.column(key)
+        let groups = GroupIds()
+        var sizes: [Int] = []
+        var state = aggregates.map { AggregateState($0, store) }
+        // Per block: the key cells of the rows, then their group ids.
+        let cells = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
+        let gids = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
+        defer { cells.deallocate(); gids.deallocate() }
+        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
+            let m = sel.count
+            ColumnGroup.forEachCell(keyColumn, sel) { i, c in cells[i] = c }
+            groups.assign(UnsafeBufferPointer(rebasing: cells[0..<m]), gids)
+            if sizes.count < groups.count { sizes.append(contentsOf: repeatElement(0, count: groups.count - sizes.count)) }
+            let g = UnsafeBufferPointer(rebasing: gids[0..<m])
+            sizes.withUnsafeMutableBufferPointer { s in
+                for i in 0..<m { s[Int(g[i])] &+= 1 }
             }
+            for a in state.indices { state[a].add(sel, g, groups: groups.count) }
         }
         var out: [Value] = []
-        out.reserveCapacity(groups)
-        for g in 0..<groups {
-            var rec = Record(keys: [keyName], values: [Navigation.cellValue(store, key, groupKeys[g])])
+        out.reserveCapacity(groups.count)
+        for g in 0..<groups.count {
+            var rec = Record(keys: [keyName], values: [Navigation.cellValue(store, key, groups.keys[g])])
             if names.isEmpty {
                 rec.set("count", .int(Int64(sizes[g])))
             } else {
-                for (j, name) in names.enumerated() { rec.set(name, results[j][g]) }
+                for (j, name) in names.enumerated() { rec.set(name, state[j].value(g, size: sizes[g], store)) }
             }
             out.append(.record(rec))
         }
         return .list(out)
+    }
+
+    /// Calls `body` with the ascending ids of the rows of `set` that pass `filter`, a block at a
+    /// time, in one buffer reused for every block; polls for Ctrl-C between blocks. "All rows"
+    /// skips deleted rows, as `NodeSet.ids` does.
+    /// - Complexity: O(rows) plus the filter's comparisons; O(block) memory.
+    static func forEachBlock(_ rt: Runtime, _ set: NodeSet, _ filter: RowPredicate?, _ span: Span,
+                             _ body: (UnsafeBufferPointer<Int32>) throws -> Void) throws {
+        let store = rt.store
+        let selected = UnsafeMutablePointer<Int32>.allocate(capacity: blockRows)
+        defer { selected.deallocate() }
+        func pass(_ input: BlockInput) -> UnsafeBufferPointer<Int32> {
+            let n = filter.map { $0.select(store, input, into: selected) } ?? RowPredicate.copy(input, into: selected)
+            return UnsafeBufferPointer(start: selected, count: n)
+        }
+        if let rows = set.rows {
+            try rows.withUnsafeBufferPointer { all in
+                var start = 0
+                while start < all.count {
+                    let end = Swift.min(all.count, start + blockRows)
+                    try body(pass(.rows(UnsafeBufferPointer(rebasing: all[start..<end]))))
+                    try rt.tick(span)
+                    try rt.pollCancel(span)
+                    start = end
+                }
+            }
+            return
+        }
+        let table = store[set.kind]
+        let n = store.count(set.kind)
+        var start = 0
+        while start < n {
+            let end = Swift.min(n, start + blockRows)
+            var sel = pass(.range(start..<end))
+            if !table.deleted.isEmpty {
+                var k = 0
+                for r in sel where table.isLive(r) { selected[k] = r; k += 1 }
+                sel = UnsafeBufferPointer(start: selected, count: k)
+            }
+            try body(sel)
+            try rt.tick(span)
+            try rt.pollCancel(span)
+            start = end
+        }
+    }
+
+    /// Calls `body(i, cell)` for each row `sel[i]`, reading the base array directly when the
+    /// column is unchanged (the array is fetched once, not per row).
+    @inline(__always) static func forEachCell(_ column: Column, _ sel: UnsafeBufferPointer<Int32>, _ body: (Int, Int32) -> Void) {
+        if column.isPristine && column.tail.isEmpty {
+            let base = column.base
+            base.withUnsafeBufferPointer { cells in
+                for i in sel.indices { body(i, cells[Int(sel[i])]) }
+            }
+        } else {
+            for i in sel.indices { body(i, column[sel[i]]) }
+        }
+    }
+}
+
+/// Group ids for key cells, in order of first appearance: a dense table indexed by the cell when
+/// the keys seen so far span less than 64 K values (years, enumeration codes, nearby references),
+/// a hash table beyond that. The dense table grows by doubling, so building it costs O(span).
+/// A class over a raw buffer so that the per-row look-up pays no uniqueness or exclusivity check.
+final class GroupIds {
+    /// The key cell of each group.
+    private(set) var keys: [Int32] = []
+    /// Key `c` is at `dense[c - lo]` (-1 when not seen yet), for `0 <= c - lo < denseCount`.
+    private var lo = 0
+    private var dense: UnsafeMutablePointer<Int32>?
+    private var denseCount = 0
+    private var hashed: [Int32: Int32]?
+    private var nullGroup: Int32 = -1
+    static let denseSpan = 1 << 16
+
+    var count: Int { keys.count }
+
+    deinit { dense?.deallocate() }
+
+    /// Writes the group of `cells[i]` to `out[i]` for each `i`, making new groups as keys appear.
+    /// - Complexity: O(cells), amortised O(1) per cell.
+    func assign(_ cells: UnsafeBufferPointer<Int32>, _ out: UnsafeMutableBufferPointer<Int32>) {
+        var i = 0
+        while i < cells.count {
+            if let d = dense {
+                let base = lo, span = UInt(denseCount)
+                while i < cells.count {
+                    let c = cells[i]
+                    let j = Int(c) &- base
+                    guard UInt(bitPattern: j) < span else { break }
+                    var g = d[j]
+                    if g < 0 {
+                        g = Int32(truncatingIfNeeded: keys.count)
+                        keys.append(c)
+                        d[j] = g
+                    }
+                    out[i] = g
+                    i &+= 1
+                }
+                if i == cells.count { return }
+            }
+            out[i] = slowGroup(of: cells[i])
+            i &+= 1
+        }
+    }
+
+    private func slowGroup(of c: Int32) -> Int32 {
+        if c == nullCell {
+            if nullGroup < 0 { nullGroup = Int32(keys.count); keys.append(c) }
+            return nullGroup
+        }
+        if hashed == nil { widen(toCover: Int(c)) }
+        if hashed == nil, let d = dense {
+            let j = Int(c) - lo
+            if d[j] < 0 { d[j] = Int32(keys.count); keys.append(c) }
+            return d[j]
+        }
+        if let g = hashed?[c] { return g }
+        let new = Int32(keys.count)
+        keys.append(c)
+        hashed?[c] = new
+        return new
+    }
+
+    /// Makes the dense table cover `c` (never null), doubling its span, or switches to hashing
+    /// when the span would pass `denseSpan`. The table never covers `nullCell` (`Int32.min`).
+    private func widen(toCover c: Int) {
+        let minKey = Int(Int32.min) + 1
+        guard let old = dense else {
+            lo = Swift.max(c - 64, minKey)
+            denseCount = 256
+            dense = .allocate(capacity: denseCount)
+            dense?.initialize(repeating: -1, count: denseCount)
+            return
+        }
+        let hi = lo + denseCount - 1
+        let needLo = Swift.min(lo, c), needHi = Swift.max(hi, c)
+        guard needHi - needLo < GroupIds.denseSpan else {
+            var table: [Int32: Int32] = [:]
+            for i in 0..<denseCount where old[i] >= 0 { table[Int32(truncatingIfNeeded: lo + i)] = old[i] }
+            hashed = table
+            old.deallocate()
+            dense = nil
+            denseCount = 0
+            return
+        }
+        let span = Swift.min(GroupIds.denseSpan, Swift.max(2 * denseCount, needHi - needLo + 1))
+        // Grow towards the side that needed it.
+        let newLo = c < lo ? Swift.max(needHi - span + 1, minKey) : needLo
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: span)
+        grown.initialize(repeating: -1, count: span)
+        for i in 0..<denseCount where old[i] >= 0 { grown[lo + i - newLo] = old[i] }
+        old.deallocate()
+        lo = newLo
+        dense = grown
+        denseCount = span
+    }
+}
+
+/// The running totals of one aggregate, per group.
+struct AggregateState {
+    let aggregate: ColumnGroup.Aggregate
+    let column: Column?
+    let test: ((Int32) -> Bool)?
+    var sums: [Int64] = []
+    var counts: [Int] = []
+    var best: [Int32] = []
+
+    init(_ aggregate: ColumnGroup.Aggregate, _ store: Store) {
+        self.aggregate = aggregate
+        switch aggregate {
+        case .count: column = nil; test = nil
+        case .sum(let f), .avg(let f), .min(let f), .max(let f): column = store.column(f); test = nil
+        case .ratio(let p): column = nil; test = p.bind(store)
+        }
+    }
+
+    /// Adds the rows `sel[i]` to groups `g[i]`; `groups` is the number of groups so far.
+    /// - Complexity: O(block), one loop.
+    mutating func add(_ sel: UnsafeBufferPointer<Int32>, _ g: UnsafeBufferPointer<Int32>, groups: Int) {
+        if sums.count < groups { sums.append(contentsOf: repeatElement(0, count: groups - sums.count)) }
+        if counts.count < groups { counts.append(contentsOf: repeatElement(0, count: groups - counts.count)) }
+        switch aggregate {
+        case .count:
+            return
+        case .sum, .avg:
+            guard let column else { return }
+            sums.withUnsafeMutableBufferPointer { sums in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    ColumnGroup.forEachCell(column, sel) { i, c in
+                        if c != nullCell { sums[Int(g[i])] &+= Int64(c); counts[Int(g[i])] &+= 1 }
+                    }
+                }
+            }
+        case .min, .max:
+            guard let column else { return }
+            if best.count < groups { best.append(contentsOf: repeatElement(nullCell, count: groups - best.count)) }
+            let isMin: Bool = { if case .min = aggregate { return true } else { return false } }()
+            best.withUnsafeMutableBufferPointer { best in
+                ColumnGroup.forEachCell(column, sel) { i, c in
+                    guard c != nullCell else { return }
+                    let k = Int(g[i])
+                    if best[k] == nullCell || (isMin ? c < best[k] : c > best[k]) { best[k] = c }
+                }
+            }
+        case .ratio:
+            guard let test else { return }
+            counts.withUnsafeMutableBufferPointer { counts in
+                for i in sel.indices where test(sel[i]) { counts[Int(g[i])] &+= 1 }
+            }
+        }
+    }
+
+    /// The aggregate's value for group `g` of `size` rows, as the general path computes it.
+    func value(_ g: Int, size: Int, _ store: Store) -> Value {
+        switch aggregate {
+        case .count: return .int(Int64(size))
+        case .sum: return .int(sums[g])
+        case .avg: return counts[g] == 0 ? .null : .decimal(Double(sums[g]) / Double(counts[g]))
+        case .min(let f), .max(let f): return Navigation.cellValue(store, f, best[g])
+        case .ratio: return .decimal(Double(counts[g]) / Double(size))
+        }
     }
 }
 

@@ -15,6 +15,11 @@ final class Runtime {
     var it: Value = .null
     /// The items of the current group, inside `group by … { … }` aggregates.
     var group: [Value] = []
+    /// The hand-off between a `where` and the `group by` right after it (`FusedFilterGroup.swift`):
+    /// the group asks the `where` at `deferFilterAt` for its rows unfiltered, and the `where`
+    /// leaves its column condition in `deferredFilter` for the group to apply in its own pass.
+    var deferFilterAt: StageSite?
+    var deferredFilter: (site: StageSite, predicate: RowPredicate)?
     var callDepth = 0
     var steps = 0
     /// Counts mutations, so the session knows which statements changed the store (for undo).

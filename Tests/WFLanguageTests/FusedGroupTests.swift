@@ -1,0 +1,107 @@
+import XCTest
+import WFStore
+import WFGenerator
+@testable import WFLanguage
+
+/// `KIND | where COND | group by .field { … }` fuses the filter into the group's pass
+/// (`FusedFilterGroup.swift`). Each case is compared with the same question through the general
+/// path: `and 1 == 1` keeps the `where` from handing its condition over, and grouping by
+/// `(.field)` takes the per-item group.
+final class FusedGroupTests: XCTestCase {
+    private func run(_ store: Store, _ source: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        runCSV(store, source, unixLines: true, file: file, line: line)
+    }
+
+    private let aggregates = "{ n: count(), total: sum(.birth_year), mean: avg(.birth_year), lo: min(.birth_year), hi: max(.birth_year), young: ratio(.birth_year >= 1980) }"
+
+    private func assertAgrees(_ store: Store, _ head: String, _ cond: String, _ key: String, _ aggs: String,
+                              file: StaticString = #filePath, line: UInt = #line) {
+        let fused = run(store, "\(head) | where \(cond) | group by .\(key) \(aggs)", file: file, line: line)
+        let unfused = run(store, "\(head) | where (\(cond)) and 1 == 1 | group by .\(key) \(aggs)", file: file, line: line)
+        let general = run(store, "\(head) | where (\(cond)) and 1 == 1 | group by (.\(key)) \(aggs)", file: file, line: line)
+        XCTAssertEqual(fused, unfused, "\(head) | where \(cond)", file: file, line: line)
+        XCTAssertEqual(fused, general, "\(head) | where \(cond)", file: file, line: line)
+        XCTAssertGreaterThan(fused.split(separator: "\n").count, 2, "\(head) | where \(cond)", file: file, line: line)
+    }
+
+    private let conditions = [
+        ".birth_year >= 1970", ".birth_year < 1965 or .birth_year > 1985", "not (.birth_year == 1975)",
+        ".birth_year != null and .birth_year <= 1990", ".name != \"王芳\"", ".lives_in != null",
+    ]
+
+    func testFusedGroupAgreesWithTheGeneralPath() {
+        let store = Demo.county()
+        for c in conditions {
+            assertAgrees(store, "people", c, "birth_year", aggregates)
+            assertAgrees(store, "people", c, "lives_in", aggregates)
+        }
+        assertAgrees(store, "orgs", ".level == village", "parent", "{ n: count(), women: sum(.women), conv: ratio(.form == federation) }")
+        // No aggregates: a count per key.
+        assertAgrees(store, "people", ".birth_year >= 1970", "birth_year", "")
+        // A set that is a list of rows (a filtered set), not a whole kind.
+        assertAgrees(store, "orgs | where .level == village", ".women > 300", "parent", "{ n: count(), lo: min(.women) }")
+        // Stages on separate lines.
+        XCTAssertEqual(run(store, "people\n  | where .birth_year >= 1970\n  | group by .birth_year { n: count() }"),
+                       run(store, "people | where .birth_year >= 1970 and 1 == 1 | group by .birth_year { n: count() }"))
+    }
+
+    /// Changed cells, appended rows and deleted rows go through the overlay and tombstone paths.
+    func testFusedGroupSeesChangesAndDeletions() {
+        var store = Demo.county()
+        store.setCell(Schema.Person.birthYear, 3, 1999)
+        store.setCell(Schema.Person.birthYear, 5, nullCell)
+        store.setCell(Schema.Person.livesIn, 8, nullCell)
+        for y: Int32 in [1950, 2001, 1977] {
+            store.append(.person, [store.intern("新人\(y)"), y, nullCell, nullCell, 0, 0])
+        }
+        store.delete(.person, 7)
+        store.delete(.person, 11)
+        for c in conditions {
+            assertAgrees(store, "people", c, "birth_year", aggregates)
+            assertAgrees(store, "people", c, "lives_in", aggregates)
+        }
+        // The deleted rows are gone and the appended ones are counted.
+        let live = (0..<Int32(store.count(.person))).filter { store.isLive(.person, $0) }
+        let born1977 = live.filter { store.cell(Schema.Person.birthYear, $0) == 1977 }.count
+        XCTAssertEqual(run(store, "people | where .birth_year == 1977 | group by .birth_year { n: count() }"),
+                       "birth_year,n\n1977,\(born1977)\n")
+    }
+
+    /// Group ids come in order of first appearance whether the keys fit the dense table, grow it
+    /// downwards, or spread past 64 K values and move to hashing.
+    func testGroupIdsFollowFirstAppearance() {
+        let inputs: [[Int32]] = [
+            [5, 5, 3, 9, 3, nullCell, 5, nullCell],
+            [1000, 900, 1100, 1000, 1, 70000, 900, -5, nullCell, 1],
+            [Int32.min + 1, 0, Int32.max, Int32.min + 1, Int32.max],
+            Array((0..<3000).map { Int32(($0 * 7919) % 5003) - 2500 }),
+        ]
+        for cells in inputs {
+            let ids = GroupIds()
+            var out = [Int32](repeating: -9, count: cells.count)
+            cells.withUnsafeBufferPointer { c in out.withUnsafeMutableBufferPointer { ids.assign(c, $0) } }
+            var expected: [Int32: Int32] = [:]
+            var order: [Int32] = []
+            for c in cells where expected[c] == nil { expected[c] = Int32(order.count); order.append(c) }
+            XCTAssertEqual(out, cells.map { expected[$0] ?? -1 }, "\(cells.prefix(10))")
+            XCTAssertEqual(ids.keys, order)
+        }
+    }
+
+    /// The hand-off names the stage right before the group: blanks and one `|` in between.
+    func testPreviousStageSite() {
+        let store = Demo.county()
+        var options = SessionOptions(format: .csv)
+        options.output = { _ in }
+        let session = Session(store: store, options: options)
+        let text = "people | where .birth_year > 1 |\n  group by .x"
+        let file = session.addSource(SourceFile(name: "<t>", text: text))
+        let compiler = Compiler(session: session, scope: session.globalScope, directory: ".")
+        func span(_ s: Int, _ e: Int) -> Span { Span(file: file, start: Int32(s), end: Int32(e)) }
+        let groupStart = Array(text.utf8).firstIndex(of: UInt8(ascii: "g")) ?? 0
+        XCTAssertEqual(compiler.previousStageSite(span(groupStart, text.utf8.count)), StageSite(file: file, end: Int32("people | where .birth_year > 1".utf8.count)))
+        // A stage not preceded by `|`.
+        XCTAssertNil(compiler.previousStageSite(span(7, 12)))
+        XCTAssertNil(compiler.previousStageSite(Span(file: 99, start: 3, end: 4)))
+    }
+}
