@@ -104,14 +104,15 @@ func jsonCell(_ s: String) -> Any {
     return s
 }
 
-func runQueryBench(path: String, jsonOut: String?, runs: Int, only: String? = nil) {
+func runQueryBench(path: String, jsonOut: String?, runs: Int, only: String? = nil, source: String? = nil) {
     let t0 = now()
     guard let store = try? Snapshot.load(path) else { print("cannot load \(path)"); exit(1) }
     let load = now() - t0
     let bench = QueryBench(store: store)
     var questions: [String: Any] = [:], bandwidth: [String: Any] = [:]
     var lines: [String] = []
-    for q in bench.questions where only.map({ q.name.hasPrefix($0) }) ?? true {
+    let asked = source.map { [QueryBench.Question(name: "custom", source: $0, scanBytes: 0)] } ?? bench.questions
+    for q in asked where only.map({ q.name.hasPrefix($0) }) ?? true {
         var times: [Double] = []
         var last = bench.run(q.source)
         if !last.error.isEmpty { print("\(q.name): error\n\(last.error)"); exit(1) }
