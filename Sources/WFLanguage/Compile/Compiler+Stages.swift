@@ -107,9 +107,14 @@ extension Compiler {
                 }
             }
         case .count:
+            // After a `where` over a set, its column condition is applied while counting.
+            let filterSite = previousStageSite(span)
             return Compiled(.scalar) { rt in
-                switch try Sequence.of(try inEval(rt), span, stage: "count") {
-                case .set(let s): return .int(Int64(s.count(rt.store)))
+                let (input, filter) = try Compiler.evaluate(inEval, deferringFilterAt: filterSite, rt)
+                switch try Sequence.of(input, span, stage: "count") {
+                case .set(let s):
+                    if let filter { return .int(Int64(try Compiler.countRows(rt, s, filter, span))) }
+                    return .int(Int64(s.count(rt.store)))
                 case .list(let l): return .int(Int64(l.count))
                 }
             }

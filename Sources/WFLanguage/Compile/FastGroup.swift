@@ -67,8 +67,8 @@ struct ColumnGroup {
     static func forEachBlock(_ rt: Runtime, _ set: NodeSet, _ filter: RowPredicate?, _ span: Span,
                              _ body: (UnsafeBufferPointer<Int32>) throws -> Void) throws {
         let store = rt.store
-        let selected = UnsafeMutablePointer<Int32>.allocate(capacity: blockRows)
-        defer { selected.deallocate() }
+        // A block of "all rows" spans deleted ids too, so the bound is the table's count.
+        let selected = rt.scratch.int32(.selection, Swift.min(blockRows, set.rows?.count ?? store.count(set.kind)))
         func pass(_ input: BlockInput) -> UnsafeBufferPointer<Int32> {
             let n = filter.map { $0.select(store, input, into: selected) } ?? RowPredicate.copy(input, into: selected)
             return UnsafeBufferPointer(start: selected, count: n)

@@ -10,6 +10,10 @@ final class Runtime {
     private(set) var storeGeneration = 0
     /// Direct pointers to unchanged columns, for reading one cell without copying the store.
     let columns = ColumnCache()
+    /// Reverse edges read in place while the store is unchanged.
+    let edges = EdgeCache()
+    /// Buffers reused by column passes (`Scratch`).
+    let scratch = Scratch()
     var frame: Frame
     /// The current item of the innermost pipeline stage.
     var it: Value = .null
