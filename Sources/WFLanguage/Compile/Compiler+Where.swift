@@ -42,6 +42,9 @@ extension Compiler {
             }
             plans[k] = (fast, rest)
         }
+        // By kind, in an array: a dictionary look-up hashed the kind for every item navigated.
+        var planOf = [(RowPredicate, Eval?)?](repeating: nil, count: Kind.allCases.count)
+        for (k, plan) in plans { planOf[k.rawValue] = plan }
         let outType: SType
         switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
         let site = StageSite(file: span.file, end: span.end)
@@ -51,7 +54,7 @@ extension Compiler {
             case .set(let s):
                 var candidates = s
                 var remaining: Eval? = test
-                if let (fast, rest) = plans[s.kind] {
+                if let (fast, rest) = planOf[s.kind.rawValue] {
                     // The `group by` after this stage applies the condition in its own pass.
                     if deferRequested && rest == nil {
                         rt.deferredFilter = (site, fast)

@@ -68,7 +68,7 @@ extension Compiler {
         let cells = rt.scratch.int32(.cells, set.rows?.count ?? store.count(set.kind))
         var count = 0
         var lo = Int32.max, hi = Int32.min
-        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
+        try ColumnGroup.forEachBlock(rt, store, set, filter, span) { sel in
             ColumnGroup.forEachCell(column, sel) { _, c in
                 if c == nullCell { sawNull = true; return }
                 cells[count] = c

@@ -35,7 +35,7 @@ struct ColumnGroup {
         let cells = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
         let gids = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
         defer { cells.deallocate(); gids.deallocate() }
-        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
+        try ColumnGroup.forEachBlock(rt, store, set, filter, span) { sel in
             let m = sel.count
             ColumnGroup.forEachCell(keyColumn, sel) { i, c in cells[i] = c }
             groups.assign(UnsafeBufferPointer(rebasing: cells[0..<m]), gids)
@@ -64,9 +64,9 @@ struct ColumnGroup {
     /// time, in one buffer reused for every block; polls for Ctrl-C between blocks. "All rows"
     /// skips deleted rows, as `NodeSet.ids` does.
     /// - Complexity: O(rows) plus the filter's comparisons; O(block) memory.
-    static func forEachBlock(_ rt: Runtime, _ set: NodeSet, _ filter: RowPredicate?, _ span: Span,
+    /// `store` is `rt.store`, passed in because reading it from the runtime copies it.
+    static func forEachBlock(_ rt: Runtime, _ store: Store, _ set: NodeSet, _ filter: RowPredicate?, _ span: Span,
                              _ body: (UnsafeBufferPointer<Int32>) throws -> Void) throws {
-        let store = rt.store
         // A block of "all rows" spans deleted ids too, so the bound is the table's count.
         let selected = rt.scratch.int32(.selection, Swift.min(blockRows, set.rows?.count ?? store.count(set.kind)))
         func pass(_ input: BlockInput) -> UnsafeBufferPointer<Int32> {

@@ -8,7 +8,8 @@ extension Compiler {
     /// - Complexity: O(rows) comparisons; no allocation (the selection is a reused buffer).
     static func countRows(_ rt: Runtime, _ set: NodeSet, _ filter: RowPredicate, _ span: Span) throws -> Int {
         var n = 0
-        try ColumnGroup.forEachBlock(rt, set.valid(in: rt.store), filter, span) { n += $0.count }
+        let store = rt.store
+        try ColumnGroup.forEachBlock(rt, store, set.valid(in: store), filter, span) { n += $0.count }
         return n
     }
 }

@@ -54,3 +54,30 @@ final class ColumnCache {
         entries[slot] = e
     }
 }
+
+/// Rows ever allocated per kind (`Store.count`), kept per store generation: reading the count
+/// through `Runtime.store` copies the `Store` (a dozen retains), and navigation bounds-checks
+/// a row on every read.
+final class RowCountCache {
+    private var generation = -1
+    private let counts: UnsafeMutablePointer<Int>
+
+    init() {
+        counts = .allocate(capacity: Kind.allCases.count)
+        counts.initialize(repeating: 0, count: Kind.allCases.count)
+    }
+
+    deinit { counts.deallocate() }
+
+    /// - Complexity: O(1); O(kinds) once after each store write.
+    @inline(__always) func count(_ rt: Runtime, _ kind: Kind) -> Int {
+        if generation != rt.storeGeneration { refill(rt) }
+        return counts[kind.rawValue]
+    }
+
+    private func refill(_ rt: Runtime) {
+        let store = rt.store
+        for k in Kind.allCases { counts[k.rawValue] = store.count(k) }
+        generation = rt.storeGeneration
+    }
+}

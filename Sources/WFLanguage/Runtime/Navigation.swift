@@ -161,7 +161,8 @@ enum Navigation {
             return readField(rt.store, f, row)
         case .reverse(let f): return readReverse(rt, kind, f, row)
         case .derived(let d):
-            guard row >= 0, Int(row) < rt.store.count(kind) else { return .null }
+            guard row >= 0, Int(row) < rt.rowCount(kind) else { return .null }
+            if case .id = d { return .int(Int64(row)) }
             return derived(rt, kind, row, d)
         }
     }
@@ -179,10 +180,10 @@ enum Navigation {
     ///   reverse index while the store is unchanged (`EdgeCache`), else `Store.reverse`.
     @inline(__always) static func readReverse(_ rt: Runtime, _ kind: Kind, _ f: FieldID, _ row: Int32) -> Value {
         if let rows = rt.edges.rows(rt, f, row) {
-            guard row >= 0, Int(row) < rt.store.count(kind) else { return .null }
+            guard row >= 0, Int(row) < rt.rowCount(kind) else { return .null }
             return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(rows)))
         }
-        guard row >= 0, Int(row) < rt.store.count(kind) else { return .null }
+        guard row >= 0, Int(row) < rt.rowCount(kind) else { return .null }
         return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(rt.store.reverse(f, row))))
     }
 

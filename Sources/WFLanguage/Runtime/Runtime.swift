@@ -14,6 +14,11 @@ final class Runtime {
     let edges = EdgeCache()
     /// Buffers reused by column passes (`Scratch`).
     let scratch = Scratch()
+    private let rowCounts = RowCountCache()
+
+    /// `store.count(kind)` without copying the store.
+    /// - Complexity: O(1).
+    @inline(__always) func rowCount(_ kind: Kind) -> Int { rowCounts.count(self, kind) }
     var frame: Frame
     /// The current item of the innermost pipeline stage.
     var it: Value = .null
