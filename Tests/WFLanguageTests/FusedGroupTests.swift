@@ -67,6 +67,54 @@ final class FusedGroupTests: XCTestCase {
                        "birth_year,n\n1977,\(born1977)\n")
     }
 
+    /// Counts only, on an unchanged store: the branch-free single pass (`FastGroupCount.swift`).
+    func testCountingPassAgreesWithTheGeneralPath() {
+        var store = Demo.county()
+        let countOnly = [
+            ".birth_year >= 1970", ".birth_year < 1965", ".birth_year <= 1965", ".birth_year > 1990",
+            ".birth_year == 1975", ".birth_year >= 1960 and .birth_year < 1980",
+            ".birth_year > 1950 and .lives_in != null and .birth_year <= 1990",
+            ".birth_year >= 1970 and .lives_in == null", ".birth_year > 2100", ".birth_year < 1900",
+            ".birth_year != 1975", ".birth_year < 1960 or .birth_year > 1985", ".name == \"王芳\"",
+        ]
+        for c in countOnly {
+            for key in ["birth_year", "lives_in", "tags"] {
+                let fused = run(store, "people | where \(c) | group by .\(key) { n: count(), m: count() }")
+                let general = run(store, "people | where (\(c)) and 1 == 1 | group by (.\(key)) { n: count(), m: count() }")
+                XCTAssertEqual(fused, general, "\(c) by \(key)")
+                XCTAssertEqual(run(store, "people | where \(c) | group by .\(key)"),
+                               run(store, "people | where (\(c)) and 1 == 1 | group by (.\(key))"), "\(c) by \(key)")
+            }
+        }
+        XCTAssertEqual(run(store, "people | group by .birth_year { n: count() }"), run(store, "people | group by (.birth_year) { n: count() }"))
+        // Null keys in an unchanged column: rebuild the store with some birth years null.
+        var columns = Kind.person.fields.indices.map { store.column(FieldID(.person, $0)).merged() }
+        for r in stride(from: 0, to: columns[Schema.Person.birthYear.index].count, by: 7) { columns[Schema.Person.birthYear.index][r] = nullCell }
+        var tables = store.tables
+        tables[Kind.person.rawValue] = Table(kind: .person, columns: columns)
+        store = Store(meta: store.meta, strings: store.strings, tables: tables)
+        XCTAssertTrue(store.column(Schema.Person.birthYear).isPristine)
+        for c in [".lives_in != null", ".birth_year >= 1970 or .birth_year == null", ".birth_year < 1990"] {
+            XCTAssertEqual(run(store, "people | where \(c) | group by .birth_year { n: count() }"),
+                           run(store, "people | where (\(c)) and 1 == 1 | group by (.birth_year) { n: count() }"), c)
+        }
+    }
+
+    func testConditionsAsRanges() {
+        let year = Schema.Person.birthYear, home = Schema.Person.livesIn
+        func bounds(_ p: RowPredicate?) -> [String]? { ColumnGroup.ranges(p)?.map { "\($0.field.index):\($0.lo)...\($0.hi)" } }
+        XCTAssertEqual(bounds(nil), [])
+        XCTAssertEqual(bounds(.compare(year, .ge, 1970)), ["1:1970...\(Int32.max)"])
+        XCTAssertEqual(bounds(.and(.compare(year, .gt, 1960), .compare(year, .le, 1980))), ["1:1961...1980"])
+        XCTAssertEqual(bounds(.and(.compare(year, .lt, 1960), .compare(home, .eq, 4))), ["1:\(Int32.min + 1)...1959", "5:4...4"])
+        XCTAssertEqual(bounds(.compare(year, .ge, Int32.min)), ["1:\(Int32.min + 1)...\(Int32.max)"], "null stays out")
+        XCTAssertNil(bounds(.compare(year, .ne, 1970)), "!= lets null through")
+        XCTAssertNil(bounds(.compare(year, .lt, Int32.min + 1)))
+        XCTAssertNil(bounds(.compare(year, .gt, Int32.max)))
+        XCTAssertNil(bounds(.or(.compare(year, .lt, 1), .compare(year, .gt, 5))))
+        XCTAssertNil(bounds(.and(.compare(year, .gt, 1), .and(.compare(home, .gt, 1), .compare(Schema.Person.tags, .gt, 1)))), "three columns")
+    }
+
     /// Group ids come in order of first appearance whether the keys fit the dense table, grow it
     /// downwards, or spread past 64 K values and move to hashing.
     func testGroupIdsFollowFirstAppearance() {

@@ -27,6 +27,7 @@ struct ColumnGroup {
     /// - Complexity: O(rows × (1 + aggregates)) time, O(groups + block) memory.
     func run(_ rt: Runtime, _ set: NodeSet, filter: RowPredicate? = nil, keyName: String, names: [String], span: Span) throws -> Value {
         let store = rt.store
+        if let answer = try countInOnePass(rt, store, set, filter, keyName: keyName, names: names, span: span) { return answer }
         let keyColumn = store.column(key)
         let groups = GroupIds()
         var sizes: [Int] = []
