@@ -15,6 +15,8 @@ final class Runtime {
     /// Buffers reused by column passes (`Scratch`).
     let scratch = Scratch()
     private let rowCounts = RowCountCache()
+    /// Frames of finished calls, kept for the next call (`FramePool.swift`).
+    var spareFrames: [Frame] = []
 
     /// `store.count(kind)` without copying the store.
     /// - Complexity: O(1).
@@ -81,7 +83,8 @@ final class Runtime {
         guard args.count == f.params.count else {
             throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
         }
-        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        var newFrame = takeFrame(size: f.frameSize, parent: f.captured)
+        defer { recycle(&newFrame, used: f.frameSize) }
         for i in args.indices { newFrame.slots[i] = args[i] }
         return try enter(f, newFrame, span)
     }
@@ -92,7 +95,8 @@ final class Runtime {
         guard args.count == f.params.count else {
             throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
         }
-        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        var newFrame = takeFrame(size: f.frameSize, parent: f.captured)
+        defer { recycle(&newFrame, used: f.frameSize) }
         for i in args.indices { newFrame.slots[i] = try args[i](self) }
         return try enter(f, newFrame, span)
     }

@@ -168,7 +168,8 @@ final class Closure {
 final class Frame {
     let slots: UnsafeMutablePointer<Value>
     let capacity: Int
-    let parent: Frame?
+    /// Set again when a recycled frame serves another call (`FramePool.swift`).
+    var parent: Frame?
 
     init(size: Int, parent: Frame?) {
         capacity = max(size, 1)
@@ -185,6 +186,11 @@ final class Frame {
     /// Sets every slot to null, dropping what they hold (to break a function ↔ frame cycle).
     func clear() {
         for i in 0..<capacity { slots[i] = .null }
+    }
+
+    /// Sets the first `count` slots to null (the ones a call used).
+    func clear(first count: Int) {
+        for i in 0..<min(count, capacity) { slots[i] = .null }
     }
 }
 
