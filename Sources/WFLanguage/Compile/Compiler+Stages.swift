@@ -136,8 +136,20 @@ extension Compiler {
             let isAny: Bool
             if case .any = stage.kind { isAny = true } else { isAny = false }
             let test = withStage(itemType) { compile(cond).eval }
+            // Over a set, the condition in column form (constants from variables made per run):
+            // `any` is "some row passes", `all` is "every row passes", counted on the columns.
+            var makers = [PredicateMaker?](repeating: nil, count: Kind.allCases.count)
+            switch input.type {
+            case .nodes(let k): makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k) }
+            case .any: for k in Kind.allCases { makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k) } }
+            default: break
+            }
             return Compiled(.scalar) { rt in
                 let seq = try Sequence.of(try inEval(rt), span, stage: isAny ? "any" : "all")
+                if case .set(let s) = seq, let make = makers[s.kind.rawValue],
+                   let answer = try Compiler.anyOrAll(rt, s, make, isAny: isAny, span) {
+                    return .bool(answer)
+                }
                 let saved = rt.it
                 defer { rt.it = saved }
                 var decided = false

@@ -13,3 +13,28 @@ extension Compiler {
         return n
     }
 }
+
+extension Compiler {
+    /// `SET | any COND` / `all COND` on the columns: whether some (every) row passes. Nil when
+    /// the condition has no column form this time, or the set names rows past the table's end
+    /// (which the general path reads as nulls): the caller then tests item by item.
+    /// - Complexity: O(rows) comparisons, no allocation.
+    static func anyOrAll(_ rt: Runtime, _ s: NodeSet, _ make: PredicateMaker, isAny: Bool, _ span: Span) throws -> Bool? {
+        // A few items are tested faster one by one, stopping at the first that decides.
+        if let rows = s.rows, rows.count < Compiler.columnPassMinimum { return nil }
+        let store = rt.store
+        let set = s.valid(in: store)
+        // `try?` flattens: nil both when making fails and when there is no column form.
+        guard set.rows?.count == s.rows?.count, let p = try? make(rt) else { return nil }
+        var passing = 0
+        try ColumnGroup.forEachBlock(rt, store, set, p, span) { passing += $0.count }
+        return isAny ? passing > 0 : passing == set.count(store)
+    }
+}
+
+extension Compiler {
+    /// Items below which a condition whose constants are made per run (`FastFilterDynamic.swift`)
+    /// is tested item by item: making the predicate and setting up the column pass cost about
+    /// what testing a few dozen items does.
+    static let columnPassMinimum = 32
+}
