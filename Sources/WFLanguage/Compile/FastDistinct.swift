@@ -34,17 +34,20 @@ extension Compiler {
         let handOver = ValueSlot()
         var general = Compiled(input.type) { _ in handOver.value }
         for stage in stages[i...(i + 2)] { general = compileStage(stage, input: general) }
+        // By kind, in an array: a dictionary look-up hashed the kind on every call.
+        var fieldOf = [FieldID?](repeating: nil, count: Kind.allCases.count)
+        for (k, f) in fields { fieldOf[k.rawValue] = f }
         let inEval = input.eval, generalEval = general.eval
         let span = stages[i + 2].span
         // After a `where` over a set, its column condition is applied as the cells are gathered.
         let filterSite = previousStageSite(stages[i].span)
         return Compiled(.scalar) { rt in
             var (v, filter) = try Compiler.evaluate(inEval, deferringFilterAt: filterSite, rt)
-            if let p = filter, case .nodes(let s) = v, fields[s.kind] == nil {
+            if let p = filter, case .nodes(let s) = v, fieldOf[s.kind.rawValue] == nil {
                 v = .nodes(try Compiler.fastFilter(rt, s, p, span))
                 filter = nil
             }
-            guard case .nodes(let s) = v, let f = fields[s.kind] else {
+            guard case .nodes(let s) = v, let f = fieldOf[s.kind.rawValue] else {
                 handOver.value = v
                 defer { handOver.value = .null }
                 return try generalEval(rt)
@@ -61,15 +64,13 @@ extension Compiler {
     ///   the usual case, as the contacts of one village are neighbours), else O(n log n). The
     ///   buffers are reused from call to call (`Scratch`).
     static func distinctCells(_ rt: Runtime, _ s: NodeSet, _ f: FieldID, filter: RowPredicate? = nil, _ span: Span) throws -> Int {
-        let store = rt.store
-        let set = s.valid(in: store)
+        let set = rt.valid(s)
         var sawNull = filter == nil && s.rows?.count != set.rows?.count
-        let column = store.column(f)
-        let cells = rt.scratch.int32(.cells, set.rows?.count ?? store.count(set.kind))
+        let cells = rt.scratch.int32(.cells, set.rows?.count ?? rt.rowCount(set.kind))
         var count = 0
         var lo = Int32.max, hi = Int32.min
-        try ColumnGroup.forEachBlock(rt, store, set, filter, span) { sel in
-            ColumnGroup.forEachCell(column, sel) { _, c in
+        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
+            ColumnGroup.forEachCell(rt, f, sel) { _, c in
                 if c == nullCell { sawNull = true; return }
                 cells[count] = c
                 count &+= 1

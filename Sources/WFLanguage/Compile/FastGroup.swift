@@ -36,7 +36,7 @@ struct ColumnGroup {
         let cells = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
         let gids = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
         defer { cells.deallocate(); gids.deallocate() }
-        try ColumnGroup.forEachBlock(rt, store, set, filter, span) { sel in
+        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
             let m = sel.count
             ColumnGroup.forEachCell(keyColumn, sel) { i, c in cells[i] = c }
             groups.assign(UnsafeBufferPointer(rebasing: cells[0..<m]), gids)
@@ -63,16 +63,16 @@ struct ColumnGroup {
 
     /// Calls `body` with the ascending ids of the rows of `set` that pass `filter`, a block at a
     /// time, in one buffer reused for every block; polls for Ctrl-C between blocks. "All rows"
-    /// skips deleted rows, as `NodeSet.ids` does.
-    /// - Complexity: O(rows) plus the filter's comparisons; O(block) memory.
-    /// `store` is `rt.store`, passed in because reading it from the runtime copies it.
-    static func forEachBlock(_ rt: Runtime, _ store: Store, _ set: NodeSet, _ filter: RowPredicate?, _ span: Span,
+    /// skips deleted rows, as `NodeSet.ids` does. `set` must be valid (`Runtime.valid`).
+    /// - Complexity: O(rows) plus the filter's comparisons; O(block) memory, no store copy.
+    static func forEachBlock(_ rt: Runtime, _ set: NodeSet, _ filter: RowPredicate?, _ span: Span,
                              _ body: (UnsafeBufferPointer<Int32>) throws -> Void) throws {
         // A block of "all rows" spans deleted ids too, so the bound is the table's count.
-        let selected = rt.scratch.int32(.selection, Swift.min(blockRows, set.rows?.count ?? store.count(set.kind)))
+        let n = set.rows?.count ?? rt.rowCount(set.kind)
+        let selected = rt.scratch.int32(.selection, Swift.min(blockRows, n))
         func pass(_ input: BlockInput) -> UnsafeBufferPointer<Int32> {
-            let n = filter.map { $0.select(store, input, into: selected) } ?? RowPredicate.copy(input, into: selected)
-            return UnsafeBufferPointer(start: selected, count: n)
+            let kept = filter.map { $0.select(rt, input, into: selected) } ?? RowPredicate.copy(input, into: selected)
+            return UnsafeBufferPointer(start: selected, count: kept)
         }
         if let rows = set.rows {
             try rows.withUnsafeBufferPointer { all in
@@ -81,27 +81,41 @@ struct ColumnGroup {
                     let end = Swift.min(all.count, start + blockRows)
                     try body(pass(.rows(UnsafeBufferPointer(rebasing: all[start..<end]))))
                     try rt.tick(span)
-                    try rt.pollCancel(span)
+                    if all.count > blockRows { try rt.pollCancel(span) }
                     start = end
                 }
             }
             return
         }
-        let table = store[set.kind]
-        let n = store.count(set.kind)
+        // Deleted rows: the tombstones, read once for the whole pass.
+        let deleted: Set<Int32>? = rt.liveCount(set.kind) == n ? nil : rt.store[set.kind].deleted
         var start = 0
         while start < n {
             let end = Swift.min(n, start + blockRows)
             var sel = pass(.range(start..<end))
-            if !table.deleted.isEmpty {
+            if let deleted {
                 var k = 0
-                for r in sel where table.isLive(r) { selected[k] = r; k += 1 }
+                for r in sel where !deleted.contains(r) { selected[k] = r; k += 1 }
                 sel = UnsafeBufferPointer(start: selected, count: k)
             }
             try body(sel)
             try rt.tick(span)
             try rt.pollCancel(span)
             start = end
+        }
+    }
+
+    /// Calls `body(i, cell)` for each row `sel[i]` of `field` (rows valid for its kind), reading
+    /// an unchanged column through `Runtime.columns`, else through one copy of the column.
+    @inline(__always) static func forEachCell(_ rt: Runtime, _ field: FieldID, _ sel: UnsafeBufferPointer<Int32>, _ body: (Int, Int32) -> Void) {
+        if let cells = rt.columns.cells(rt, field) {
+            for i in sel.indices {
+                let r = Int(sel[i])
+                body(i, UInt(bitPattern: r) < UInt(cells.count) ? cells[r] : nullCell)
+            }
+        } else {
+            let column = rt.store.column(field)
+            for i in sel.indices { body(i, column[sel[i]]) }
         }
     }
 

@@ -8,8 +8,7 @@ extension Compiler {
     /// - Complexity: O(rows) comparisons; no allocation (the selection is a reused buffer).
     static func countRows(_ rt: Runtime, _ set: NodeSet, _ filter: RowPredicate, _ span: Span) throws -> Int {
         var n = 0
-        let store = rt.store
-        try ColumnGroup.forEachBlock(rt, store, set.valid(in: store), filter, span) { n += $0.count }
+        try ColumnGroup.forEachBlock(rt, rt.valid(set), filter, span) { n += $0.count }
         return n
     }
 }
@@ -22,13 +21,12 @@ extension Compiler {
     static func anyOrAll(_ rt: Runtime, _ s: NodeSet, _ make: PredicateMaker, isAny: Bool, _ span: Span) throws -> Bool? {
         // A few items are tested faster one by one, stopping at the first that decides.
         if let rows = s.rows, rows.count < Compiler.columnPassMinimum { return nil }
-        let store = rt.store
-        let set = s.valid(in: store)
+        let set = rt.valid(s)
         // `try?` flattens: nil both when making fails and when there is no column form.
         guard set.rows?.count == s.rows?.count, let p = try? make(rt) else { return nil }
         var passing = 0
-        try ColumnGroup.forEachBlock(rt, store, set, p, span) { passing += $0.count }
-        return isAny ? passing > 0 : passing == set.count(store)
+        try ColumnGroup.forEachBlock(rt, set, p, span) { passing += $0.count }
+        return isAny ? passing > 0 : passing == (set.rows?.count ?? rt.liveCount(set.kind))
     }
 }
 

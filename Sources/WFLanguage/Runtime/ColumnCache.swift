@@ -43,6 +43,19 @@ final class ColumnCache {
         return cells[Int(row)]
     }
 
+    /// All cells of `field` when the column is unchanged since loading (base array only), nil
+    /// otherwise. Valid until the next write to the store.
+    /// - Complexity: O(1).
+    @inline(__always) func cells(_ rt: Runtime, _ field: FieldID) -> UnsafeBufferPointer<Int32>? {
+        guard field.index < ColumnCache.fieldsPerKind else { return nil }
+        let slot = field.kind.rawValue &* ColumnCache.fieldsPerKind &+ field.index
+        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field) }
+        let e = entries[slot]
+        // An empty column has no address and reads as changed: the caller's slower path is right too.
+        guard let cells = e.cells else { return nil }
+        return UnsafeBufferPointer(start: cells, count: e.count)
+    }
+
     private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID) {
         let column = rt.store.column(field)
         var e = Entry(generation: rt.storeGeneration, cells: nil, count: 0)
@@ -60,11 +73,13 @@ final class ColumnCache {
 /// a row on every read.
 final class RowCountCache {
     private var generation = -1
+    /// Per kind: rows ever allocated, then live rows.
     private let counts: UnsafeMutablePointer<Int>
+    private static let kinds = Kind.allCases.count
 
     init() {
-        counts = .allocate(capacity: Kind.allCases.count)
-        counts.initialize(repeating: 0, count: Kind.allCases.count)
+        counts = .allocate(capacity: 2 * RowCountCache.kinds)
+        counts.initialize(repeating: 0, count: 2 * RowCountCache.kinds)
     }
 
     deinit { counts.deallocate() }
@@ -75,9 +90,19 @@ final class RowCountCache {
         return counts[kind.rawValue]
     }
 
+    /// Rows that exist now (`Store.liveCount`).
+    /// - Complexity: O(1); O(kinds) once after each store write.
+    @inline(__always) func liveCount(_ rt: Runtime, _ kind: Kind) -> Int {
+        if generation != rt.storeGeneration { refill(rt) }
+        return counts[RowCountCache.kinds + kind.rawValue]
+    }
+
     private func refill(_ rt: Runtime) {
         let store = rt.store
-        for k in Kind.allCases { counts[k.rawValue] = store.count(k) }
+        for k in Kind.allCases {
+            counts[k.rawValue] = store.count(k)
+            counts[RowCountCache.kinds + k.rawValue] = store.liveCount(k)
+        }
         generation = rt.storeGeneration
     }
 }

@@ -21,6 +21,18 @@ final class Runtime {
     /// `store.count(kind)` without copying the store.
     /// - Complexity: O(1).
     @inline(__always) func rowCount(_ kind: Kind) -> Int { rowCounts.count(self, kind) }
+
+    /// `store.liveCount(kind)` without copying the store.
+    /// - Complexity: O(1).
+    @inline(__always) func liveCount(_ kind: Kind) -> Int { rowCounts.liveCount(self, kind) }
+
+    /// `set.valid(in: store)` without copying the store.
+    /// - Complexity: O(1) when every id is valid, else O(rows).
+    func valid(_ set: NodeSet) -> NodeSet {
+        guard let rows = set.rows, let last = rows.last, Int(last) >= rowCount(set.kind) else { return set }
+        let n = rowCount(set.kind)
+        return NodeSet(kind: set.kind, rows: rows.filter { $0 >= 0 && Int($0) < n })
+    }
     var frame: Frame
     /// The current item of the innermost pipeline stage.
     var it: Value = .null
