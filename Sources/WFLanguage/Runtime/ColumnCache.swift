@@ -106,3 +106,22 @@ final class RowCountCache {
         generation = rt.storeGeneration
     }
 }
+
+/// The string pool's base, kept per store generation: a text cell read through `Runtime.store`
+/// copied the whole `Store` before decoding the string (`.name` per row cost twice `.id`).
+final class PoolCache {
+    private var generation = -1
+    private var base: PoolBase?
+
+    /// The text of string `id` when it is in the base pool (strings added since loading are
+    /// read through the store); nil for null and for added strings.
+    /// - Complexity: O(length of the string).
+    @inline(__always) func baseString(_ rt: Runtime, _ id: Int32) -> String? {
+        if generation != rt.storeGeneration {
+            base = rt.store.strings.base
+            generation = rt.storeGeneration
+        }
+        guard let base, id >= 0, Int(id) < base.count else { return nil }
+        return base.string(Int(id))
+    }
+}

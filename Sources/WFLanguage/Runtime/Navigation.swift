@@ -157,7 +157,14 @@ enum Navigation {
     static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
         switch acc {
         case .field(let f):
-            if let c = rt.columns.cell(rt, f, row), let v = plainCellValue(f, c) { return v }
+            if let c = rt.columns.cell(rt, f, row) {
+                if let v = plainCellValue(f, c) { return v }
+                switch cellTypes[f.kind.rawValue][f.index] {
+                case .string: if let s = rt.pool.baseString(rt, c) { return .string(s) }
+                case .personal: if let s = rt.pool.baseString(rt, c) { return .secret(s) }
+                default: break
+                }
+            }
             return readField(rt.store, f, row)
         case .reverse(let f): return readReverse(rt, kind, f, row)
         case .derived(let d):

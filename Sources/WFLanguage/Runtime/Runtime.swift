@@ -15,6 +15,8 @@ final class Runtime {
     /// Buffers reused by column passes (`Scratch`).
     let scratch = Scratch()
     private let rowCounts = RowCountCache()
+    /// The string pool's base, for text cells read without copying the store.
+    let pool = PoolCache()
     /// Frames of finished calls, kept for the next call (`FramePool.swift`).
     var spareFrames: [Frame] = []
 
