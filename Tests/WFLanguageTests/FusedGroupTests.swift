@@ -100,6 +100,36 @@ final class FusedGroupTests: XCTestCase {
         }
     }
 
+    /// More rows than one block, with keys past the first block's span (above, below, null)
+    /// so the counters are widened mid-pass, and a store whose keys spread past 64 K values
+    /// late, so the single pass gives up and the block path answers.
+    func testCountingPassWidensItsKeySpan() {
+        func store(lateKey: (Int) -> Int32) -> Store {
+            let demo = Demo.county()
+            let n = 150_000
+            var columns = Kind.person.fields.indices.map { demo.column(FieldID(.person, $0)).merged() }
+            let base = columns[0].count
+            for i in columns.indices {
+                columns[i] = ContiguousArray((0..<n).map { columns[i][$0 % base] })
+            }
+            for r in 0..<n {
+                columns[Schema.Person.birthYear.index][r] = r < 70_000 ? Int32(1970 + r % 10) : lateKey(r)
+            }
+            var tables = demo.tables
+            tables[Kind.person.rawValue] = Table(kind: .person, columns: columns)
+            return Store(meta: demo.meta, strings: demo.strings, tables: tables)
+        }
+        let widening = store { r in r % 97 == 0 ? nullCell : Int32(1900 + r % 151) }
+        let spread = store { r in r == 149_999 ? 1_000_000 : Int32(1900 + r % 151) }
+        for s in [widening, spread] {
+            for c in [".birth_year >= 1950", ".birth_year < 1975 and .birth_year > 1901", ".lives_in != null and .birth_year >= 1940"] {
+                XCTAssertEqual(run(s, "people | where \(c) | group by .birth_year { n: count() }"),
+                               run(s, "people | where (\(c)) and 1 == 1 | group by (.birth_year) { n: count() }"), c)
+            }
+            XCTAssertEqual(run(s, "people | group by .birth_year"), run(s, "people | group by (.birth_year)"))
+        }
+    }
+
     func testConditionsAsRanges() {
         let year = Schema.Person.birthYear, home = Schema.Person.livesIn
         func bounds(_ p: RowPredicate?) -> [String]? { ColumnGroup.ranges(p)?.map { "\($0.field.index):\($0.lo)...\($0.hi)" } }

@@ -65,53 +65,41 @@ extension ColumnGroup {
         let keys = keyColumn.base
         let n = keys.count
         guard tests.allSatisfy({ $0.cells.count == n }) else { return nil }
-        // The key span, from one vectorisable pass over the key column.
-        var lo = Int32.max, hi = Int32.min
-        keys.withUnsafeBufferPointer { k in
-            // Null is `Int32.min`, so it never raises `hi`; for `lo` it reads as `Int32.max`.
-            // Selects rather than a skipped branch, so the loop vectorises.
-            // Eight lanes at a time (`SIMD8`), then the rest one by one.
-            var vlo = SIMD8<Int32>(repeating: .max), vhi = SIMD8<Int32>(repeating: .min)
-            let null = SIMD8<Int32>(repeating: nullCell), top = SIMD8<Int32>(repeating: .max)
-            let whole = k.count & ~7
-            var i = 0
-            while i < whole {
-                let v = SIMD8<Int32>(k[i], k[i + 1], k[i + 2], k[i + 3], k[i + 4], k[i + 5], k[i + 6], k[i + 7])
-                vlo = pointwiseMin(vlo, top.replacing(with: v, where: v .!= null))
-                vhi = pointwiseMax(vhi, v)
-                i &+= 8
-            }
-            lo = vlo.min()
-            hi = vhi.max()
-            while i < k.count {
-                let c = k[i]
-                if c != nullCell { lo = Swift.min(lo, c) }
-                hi = Swift.max(hi, c)
-                i &+= 1
-            }
-        }
-        let width = lo <= hi ? Int(hi) - Int(lo) + 1 : 0
+        // Counters by key, over a span first guessed from the first block and widened (by
+        // doubling) when a key falls outside it, so the column is read once. Counter `width`
+        // is the null key's.
+        var (lo, hi) = keys.withUnsafeBufferPointer { ColumnGroup.keySpan(UnsafeBufferPointer(rebasing: $0[0..<Swift.min(n, ColumnGroup.blockRows)])) }
+        if lo > hi { lo = 0; hi = 0 }
+        var width = Int(hi) - Int(lo) + 1
         guard width <= GroupIds.denseSpan else { return nil }
-        // Counter `width` is the null key's.
         var counts = [Int](repeating: 0, count: width + 1)
         let unit = tests.isEmpty ? nil : tests[0], second = tests.count > 1 ? tests[1] : nil
-        try counts.withUnsafeMutableBufferPointer { counter in
-            try keys.withUnsafeBufferPointer { k in
-                try withCells(unit?.cells) { a in
-                    try withCells(second?.cells) { b in
-                        var start = 0
-                        while start < n {
-                            let end = Swift.min(n, start + ColumnGroup.blockRows * 16)
-                            ColumnGroup.countRange(start..<end, k, lo, width, counter,
-                                                   a, unit?.lo ?? 0, unit?.width ?? 0, b, second?.lo ?? 0, second?.width ?? 0)
-                            try rt.tick(span)
-                            try rt.pollCancel(span)
-                            start = end
+        var widened = true
+        try keys.withUnsafeBufferPointer { k in
+            try withCells(unit?.cells) { a in
+                try withCells(second?.cells) { b in
+                    var start = 0
+                    while start < n {
+                        let end = Swift.min(n, start + ColumnGroup.blockRows * 16)
+                        var i = start
+                        while i < end {
+                            i = counts.withUnsafeMutableBufferPointer { counter in
+                                ColumnGroup.countRange(i..<end, k, lo, width, counter,
+                                                       a, unit?.lo ?? 0, unit?.width ?? 0, b, second?.lo ?? 0, second?.width ?? 0)
+                            }
+                            if i < end {
+                                // Key `k[i]` is outside the span: widen it, or give up past 64 K.
+                                guard ColumnGroup.widen(&counts, &lo, &width, toCover: k[i]) else { widened = false; return }
+                            }
                         }
+                        try rt.tick(span)
+                        try rt.pollCancel(span)
+                        start = end
                     }
                 }
             }
         }
+        guard widened else { return nil }
         // The order of first appearance: a second pass that stops once every group is seen
         // (for years or codes, within the first few hundred rows).
         var remaining = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
@@ -150,23 +138,82 @@ extension ColumnGroup {
     private func emptyAnswer() -> Value { .list([]) }
 
     /// Counts the rows of `range` whose cells fall in the ranges of `a` and `b` (nil: no test)
-    /// by key. Branch-free: the result of the tests is added, 0 or 1.
+    /// by key, until a key falls outside `lo ..< lo + width`; returns where it stopped
+    /// (`range.upperBound` when it did not). Branch-free but for that rare exit: the result of
+    /// the tests is added, 0 or 1.
     @inline(__always) static func countRange(_ range: Range<Int>, _ keys: UnsafeBufferPointer<Int32>, _ lo: Int32, _ width: Int,
                                              _ counter: UnsafeMutableBufferPointer<Int>,
                                              _ a: UnsafeBufferPointer<Int32>?, _ aLo: Int32, _ aWidth: UInt32,
-                                             _ b: UnsafeBufferPointer<Int32>?, _ bLo: Int32, _ bWidth: UInt32) {
-        @inline(__always) func slot(_ c: Int32) -> Int { c == nullCell ? width : Int(c) &- Int(lo) }
+                                             _ b: UnsafeBufferPointer<Int32>?, _ bLo: Int32, _ bWidth: UInt32) -> Int {
+        // Null counts at `width`; any other key maps to its offset, out of range from `width` on
+        // (so a key never lands on the null's counter).
+        @inline(__always) func slot(_ c: Int32) -> UInt { c == nullCell ? UInt(width) : UInt(bitPattern: Int(c) &- Int(lo)) }
+        let top = UInt(width)
+        @inline(__always) func outside(_ s: UInt, _ c: Int32) -> Bool { s >= top && c != nullCell }
         switch (a, b) {
         case (let a?, let b?):
             for i in range {
+                let c = keys[i], s = slot(c)
+                if outside(s, c) { return i }
                 let pass = RowPredicate.one(UInt32(bitPattern: a[i] &- aLo) <= aWidth) & RowPredicate.one(UInt32(bitPattern: b[i] &- bLo) <= bWidth)
-                counter[slot(keys[i])] &+= pass
+                counter[Int(s)] &+= pass
             }
         case (let a?, nil):
-            for i in range { counter[slot(keys[i])] &+= RowPredicate.one(UInt32(bitPattern: a[i] &- aLo) <= aWidth) }
+            for i in range {
+                let c = keys[i], s = slot(c)
+                if outside(s, c) { return i }
+                counter[Int(s)] &+= RowPredicate.one(UInt32(bitPattern: a[i] &- aLo) <= aWidth)
+            }
         default:
-            for i in range { counter[slot(keys[i])] &+= 1 }
+            for i in range {
+                let c = keys[i], s = slot(c)
+                if outside(s, c) { return i }
+                counter[Int(s)] &+= 1
+            }
         }
+        return range.upperBound
+    }
+
+    /// Widens the counters' key span `lo ..< lo + width` to cover `key`, doubling it towards
+    /// the key; false when the span would pass 64 K keys.
+    /// - Complexity: O(new width).
+    static func widen(_ counts: inout [Int], _ lo: inout Int32, _ width: inout Int, toCover key: Int32) -> Bool {
+        let needLo = Swift.min(Int(lo), Int(key)), needHi = Swift.max(Int(lo) + width - 1, Int(key))
+        guard needHi - needLo < GroupIds.denseSpan else { return false }
+        let newWidth = Swift.min(GroupIds.denseSpan, Swift.max(2 * width, needHi - needLo + 1))
+        let minKey = Int(Int32.min) + 1
+        let newLo = Int(key) < Int(lo) ? Swift.max(needHi - newWidth + 1, minKey) : needLo
+        var grown = [Int](repeating: 0, count: newWidth + 1)
+        for i in 0..<width { grown[Int(lo) + i - newLo] = counts[i] }
+        grown[newWidth] = counts[width]
+        counts = grown
+        lo = Int32(newLo)
+        width = newWidth
+        return true
+    }
+
+    /// The smallest and largest non-null key (`lo > hi` when there is none), eight lanes at a
+    /// time (`SIMD8`). Null is `Int32.min`, so it never raises the largest; for the smallest it
+    /// is read as `Int32.max`.
+    static func keySpan(_ k: UnsafeBufferPointer<Int32>) -> (Int32, Int32) {
+        var vlo = SIMD8<Int32>(repeating: .max), vhi = SIMD8<Int32>(repeating: .min)
+        let null = SIMD8<Int32>(repeating: nullCell), top = SIMD8<Int32>(repeating: .max)
+        let whole = k.count & ~7
+        var i = 0
+        while i < whole {
+            let v = SIMD8<Int32>(k[i], k[i + 1], k[i + 2], k[i + 3], k[i + 4], k[i + 5], k[i + 6], k[i + 7])
+            vlo = pointwiseMin(vlo, top.replacing(with: v, where: v .!= null))
+            vhi = pointwiseMax(vhi, v)
+            i &+= 8
+        }
+        var lo = vlo.min(), hi = vhi.max()
+        while i < k.count {
+            let c = k[i]
+            if c != nullCell { lo = Swift.min(lo, c) }
+            hi = Swift.max(hi, c)
+            i &+= 1
+        }
+        return (lo, hi)
     }
 }
 
