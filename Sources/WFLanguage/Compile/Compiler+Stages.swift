@@ -55,13 +55,29 @@ extension Compiler {
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
+                if case .set(let s) = seq { out.reserveCapacity(s.count(rt.store)) }
+                // The depth check of `checkedNesting`, made as the records are built: a record of
+                // scalars is depth 1, so only list and record fields are looked into.
+                var deepest = 0
                 try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
-                    out.append(.record(Record(keys: keys, values: try evals.map { try $0(rt) })))
+                    let values = try evals.map { try $0(rt) }
+                    for v in values {
+                        switch v {
+                        case .list, .record: deepest = max(deepest, v.nesting)
+                        default: continue
+                        }
+                    }
+                    out.append(.record(Record(keys: keys, values: values)))
                     return true
                 }
-                return try Value.list(out).checkedNesting(span)
+                // The list's depth is 2 + `deepest` (list, record, fields); `Value.nesting` stops
+                // counting past the limit, so the comparison is the same as `checkedNesting`'s.
+                if deepest + 2 > Value.maxNesting {
+                    throw WFError.runtime("lists and records nest more than \(Value.maxNesting) deep", span)
+                }
+                return .list(out)
             }
         case .map(let e):
             let f = withStage(itemType) { compile(e).eval }
