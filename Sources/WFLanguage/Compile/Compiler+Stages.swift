@@ -211,6 +211,12 @@ extension Compiler {
         let itemType = input.type.element
         let evals = withStage(itemType) { keys.map { (compile($0.0).eval, $0.1) } }
         let descending = evals.map(\.1)
+        // `sort .f` over records (a `select`'s output): the field's position, found once per
+        // shape of record instead of a search by name per item (`RecordFieldSite`).
+        let recordSites: [RecordFieldSite?] = keys.map { key in
+            if case .field(nil, let name, _) = key.0.kind { return RecordFieldSite(name: name) }
+            return nil
+        }
         var outType: SType = .any
         if case .nodes(let k) = input.type { outType = .nodeList(k) } else if case .nodeList = input.type { outType = input.type }
         return Compiled(outType) { rt in
@@ -225,7 +231,10 @@ extension Compiler {
             for item in items {
                 try rt.tick(span)
                 rt.it = item
-                for e in evals { keys.append(try e.0(rt)) }
+                for (i, e) in evals.enumerated() {
+                    if let site = recordSites[i], let v = site.read(item) { keys.append(v); continue }
+                    keys.append(try e.0(rt))
+                }
             }
             // The comparator cannot throw, so it polls for Ctrl-C itself and, once cancelled,
             // lets the sort finish at once; the interruption is raised after it.
