@@ -4,6 +4,8 @@
 ///
 /// A frame is recycled only when the call's caller holds the last reference to it: a closure
 /// created in the call keeps its frame (`Closure.captured`), and such a frame is left alone.
+/// Spare frames are chained through their `parent` field (a free list), so taking and giving
+/// back a frame touches no array.
 extension Runtime {
     /// Spare frames kept at most: enough for the nesting depth of ordinary programs.
     static let spareFrameLimit = 32
@@ -11,7 +13,9 @@ extension Runtime {
     /// A frame of at least `size` slots, all null, under `parent`.
     /// - Complexity: O(1) from the pool, else one allocation of `size` slots.
     @inline(__always) func takeFrame(size: Int, parent: Frame?) -> Frame {
-        if let spare = spareFrames.popLast() {
+        if let spare = spareFrames {
+            spareFrames = spare.parent
+            spareFrameCount -= 1
             if spare.capacity >= size {
                 spare.parent = parent
                 return spare
@@ -24,9 +28,10 @@ extension Runtime {
     /// call could have written (the others are null already).
     /// - Complexity: O(used).
     @inline(__always) func recycle(_ frame: inout Frame, used: Int) {
-        guard isKnownUniquelyReferenced(&frame), spareFrames.count < Runtime.spareFrameLimit else { return }
+        guard spareFrameCount < Runtime.spareFrameLimit, isKnownUniquelyReferenced(&frame) else { return }
         frame.clear(first: used)
-        frame.parent = nil
-        spareFrames.append(frame)
+        frame.parent = spareFrames
+        spareFrames = frame
+        spareFrameCount += 1
     }
 }

@@ -17,8 +17,10 @@ final class Runtime {
     private let rowCounts = RowCountCache()
     /// The string pool's base, for text cells read without copying the store.
     let pool = PoolCache()
-    /// Frames of finished calls, kept for the next call (`FramePool.swift`).
-    var spareFrames: [Frame] = []
+    /// Frames of finished calls, kept for the next call, chained through `parent`
+    /// (`FramePool.swift`).
+    var spareFrames: Frame?
+    var spareFrameCount = 0
 
     /// `store.count(kind)` without copying the store.
     /// - Complexity: O(1).
