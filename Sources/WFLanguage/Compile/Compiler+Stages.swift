@@ -155,9 +155,10 @@ extension Compiler {
             // Over a set, the condition in column form (constants from variables made per run):
             // `any` is "some row passes", `all` is "every row passes", counted on the columns.
             var makers = [PredicateMaker?](repeating: nil, count: Kind.allCases.count)
+            let operands = OperandCache()
             switch input.type {
-            case .nodes(let k): makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k) }
-            case .any: for k in Kind.allCases { makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k) } }
+            case .nodes(let k): makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k, operands) }
+            case .any: for k in Kind.allCases { makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k, operands) } }
             default: break
             }
             return Compiled(.scalar) { rt in

@@ -31,6 +31,7 @@ extension Compiler {
         case .any: kinds = Kind.allCases
         default: kinds = []
         }
+        let operands = OperandCache()
         for k in kinds {
             var fast: RowPredicate?
             var made: [PredicateMaker] = []
@@ -38,7 +39,7 @@ extension Compiler {
             for (i, part) in parts.enumerated() {
                 if let p = rowPredicate(part, k) {
                     fast = fast.map { .and($0, p) } ?? p
-                } else if let maker = withStage(itemType, { dynamicPredicate(part, k) }) {
+                } else if let maker = withStage(itemType, { dynamicPredicate(part, k, operands) }) {
                     made.append(maker)
                 } else {
                     slow.append(tests[i])

@@ -13,33 +13,39 @@ import WFStore
 /// answer or the same error in the same place.
 typealias PredicateMaker = (Runtime) throws -> RowPredicate?
 
+/// Operands compiled for one stage, by source position: a stage over a set of a kind known
+/// only at run time plans for every kind with that field, and compiles each operand once.
+final class OperandCache {
+    var evals: [Int64: Eval] = [:]
+}
+
 extension Compiler {
     /// The column form of `cond` over items of `kind`, with its invariant operands evaluated at
     /// run time; nil when some part needs the general path.
-    func dynamicPredicate(_ cond: Expr, _ kind: Kind) -> PredicateMaker? {
+    func dynamicPredicate(_ cond: Expr, _ kind: Kind, _ cache: OperandCache) -> PredicateMaker? {
         if let p = rowPredicate(cond, kind) { return { _ in p } }
         switch cond.kind {
         case .binary(.and, let l, let r):
-            guard let a = dynamicPredicate(l, kind), let b = dynamicPredicate(r, kind) else { return nil }
+            guard let a = dynamicPredicate(l, kind, cache), let b = dynamicPredicate(r, kind, cache) else { return nil }
             return { rt in
                 guard let x = try a(rt), let y = try b(rt) else { return nil }
                 return .and(x, y)
             }
         case .binary(.or, let l, let r):
-            guard let a = dynamicPredicate(l, kind), let b = dynamicPredicate(r, kind) else { return nil }
+            guard let a = dynamicPredicate(l, kind, cache), let b = dynamicPredicate(r, kind, cache) else { return nil }
             return { rt in
                 guard let x = try a(rt), let y = try b(rt) else { return nil }
                 return .or(x, y)
             }
         case .unary(.not, let e):
-            guard let a = dynamicPredicate(e, kind) else { return nil }
+            guard let a = dynamicPredicate(e, kind, cache) else { return nil }
             return { rt in try a(rt).map { .not($0) } }
         case .binary(let op, let l, let r) where [.eq, .ne, .lt, .le, .gt, .ge].contains(op):
-            if case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(r) {
+            if case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(r, cache) {
                 let field = FieldID(kind, f)
                 return { rt in Compiler.cellCompare(field, op, try operand(rt)) }
             }
-            if case .field(nil, let name, _) = r.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(l) {
+            if case .field(nil, let name, _) = r.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(l, cache) {
                 let field = FieldID(kind, f)
                 let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
                 return { rt in Compiler.cellCompare(field, flipped, try operand(rt)) }
@@ -65,14 +71,17 @@ extension Compiler {
 
     /// `e` compiled, when it is invariant; nil otherwise. Compiling it again must not report
     /// its static errors twice (the general test compiled it already), so any are dropped.
-    func invariantOperand(_ e: Expr) -> Eval? {
+    func invariantOperand(_ e: Expr, _ cache: OperandCache) -> Eval? {
         guard isInvariant(e) else { return nil }
+        let key = Int64(e.span.start) << 32 | Int64(UInt32(bitPattern: e.span.end))
+        if let known = cache.evals[key] { return known }
         let reported = errors.count
         let eval = compile(e).eval
         guard errors.count == reported else {
             errors.removeLast(errors.count - reported)
             return nil
         }
+        cache.evals[key] = eval
         return eval
     }
 
