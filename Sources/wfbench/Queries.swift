@@ -104,14 +104,15 @@ func jsonCell(_ s: String) -> Any {
     return s
 }
 
-func runQueryBench(path: String, jsonOut: String?, runs: Int) {
+func runQueryBench(path: String, jsonOut: String?, runs: Int, only: String? = nil, source: String? = nil) {
     let t0 = now()
     guard let store = try? Snapshot.load(path) else { print("cannot load \(path)"); exit(1) }
     let load = now() - t0
     let bench = QueryBench(store: store)
     var questions: [String: Any] = [:], bandwidth: [String: Any] = [:]
     var lines: [String] = []
-    for q in bench.questions {
+    let asked = source.map { [QueryBench.Question(name: "custom", source: $0, scanBytes: 0)] } ?? bench.questions
+    for q in asked where only.map({ q.name.hasPrefix($0) }) ?? true {
         var times: [Double] = []
         var last = bench.run(q.source)
         if !last.error.isEmpty { print("\(q.name): error\n\(last.error)"); exit(1) }
@@ -124,11 +125,13 @@ func runQueryBench(path: String, jsonOut: String?, runs: Int) {
         if q.name == "q5_person_positions" { rows = rows.map { [$0[0], $0[2], $0[3], $0[4], $0[5]] } }
         let seconds = median(times)
         questions[q.name] = ["seconds": seconds, "answer": rows.map { $0.map(jsonCell) }]
-        lines.append("\(q.name): \(fmt(seconds * 1000, 2)) ms, \(rows.count) rows")
+        var line = "\(q.name): \(fmt(seconds * 1000, 3)) ms, \(rows.count) rows"
         if q.scanBytes > 0 {
             let base = bandwidthBaseline(bytes: q.scanBytes, runs: runs)
             bandwidth[q.name] = ["bytes": q.scanBytes, "seconds": base]
+            line += "; bandwidth \(fmt(base * 1000, 3)) ms, ratio \(fmt(seconds / base, 1))x"
         }
+        lines.append(line)
     }
     // A fork for what-if, alone: the cost of `var fork = store` plus one change.
     var forkTimes: [Double] = []

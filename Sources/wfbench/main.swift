@@ -181,10 +181,14 @@ case "loop":
     loopBench(iterations: 10_000_000, runs: 3)
 
 case "queries":
-    guard args.count >= 2 else { print("usage: wfbench queries FILE [--json OUT] [--runs N]"); exit(2) }
+    guard args.count >= 2 else { print("usage: wfbench queries FILE [--json OUT] [--runs N] [--only PREFIX] [--source TEXT]"); exit(2) }
     let json = args.firstIndex(of: "--json").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
     let runs = args.firstIndex(of: "--runs").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } ?? 5
-    runQueryBench(path: args[1], jsonOut: json, runs: runs)
+    // `--only q0` runs the questions whose names start with q0 (for profiling one of them).
+    let only = args.firstIndex(of: "--only").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+    // `--source TEXT` times TEXT instead of the reference questions (for profiling a variant).
+    let source = args.firstIndex(of: "--source").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+    runQueryBench(path: args[1], jsonOut: json, runs: runs, only: only, source: source)
 
 default:
     print("usage: wfbench store [village|township|county|province|nation ...] | queries FILE [--json OUT]")

@@ -20,12 +20,19 @@ extension Compiler {
         // Fastest: key and aggregates all in column form (`ColumnGroup`), one loop per aggregate.
         var columnar: ColumnGroup?
         if case .nodes(let k) = input.type { columnar = columnGroup(key, aggs, k) }
+        // With a column form, the condition of a `where` right before is applied in the same pass.
+        let filterSite = columnar == nil ? nil : previousStageSite(span)
         return Compiled { rt in
-            let input = try inEval(rt)
+            var (input, filter) = try Compiler.evaluate(inEval, deferringFilterAt: filterSite, rt)
+            if let f = filter, case .nodes(let raw) = input, columnar?.key.kind != raw.kind {
+                // Not the column form after all: filter first, as the `where` would have.
+                input = .nodes(try Compiler.fastFilter(rt, raw, f, span))
+                filter = nil
+            }
             if case .nodes(let raw) = input {
                 let set = raw.valid(in: rt.store)
                 if let columnar, columnar.key.kind == set.kind {
-                    return try columnar.run(rt, set, keyName: keyName, names: names, span: span)
+                    return try columnar.run(rt, set, filter: filter, keyName: keyName, names: names, span: span)
                 }
                 if let field = keyField[set.kind] {
                     return try Compiler.groupByColumn(rt, set, field, keyName, names, aggEvals, span)

@@ -55,13 +55,29 @@ extension Compiler {
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
+                if case .set(let s) = seq { out.reserveCapacity(s.count(rt.store)) }
+                // The depth check of `checkedNesting`, made as the records are built: a record of
+                // scalars is depth 1, so only list and record fields are looked into.
+                var deepest = 0
                 try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
-                    out.append(.record(Record(keys: keys, values: try evals.map { try $0(rt) })))
+                    let values = try evals.map { try $0(rt) }
+                    for v in values {
+                        switch v {
+                        case .list, .record: deepest = max(deepest, v.nesting)
+                        default: continue
+                        }
+                    }
+                    out.append(.record(Record(keys: keys, values: values)))
                     return true
                 }
-                return try Value.list(out).checkedNesting(span)
+                // The list's depth is 2 + `deepest` (list, record, fields); `Value.nesting` stops
+                // counting past the limit, so the comparison is the same as `checkedNesting`'s.
+                if deepest + 2 > Value.maxNesting {
+                    throw WFError.runtime("lists and records nest more than \(Value.maxNesting) deep", span)
+                }
+                return .list(out)
             }
         case .map(let e):
             let f = withStage(itemType) { compile(e).eval }
@@ -107,9 +123,14 @@ extension Compiler {
                 }
             }
         case .count:
+            // After a `where` over a set, its column condition is applied while counting.
+            let filterSite = previousStageSite(span)
             return Compiled(.scalar) { rt in
-                switch try Sequence.of(try inEval(rt), span, stage: "count") {
-                case .set(let s): return .int(Int64(s.count(rt.store)))
+                let (input, filter) = try Compiler.evaluate(inEval, deferringFilterAt: filterSite, rt)
+                switch try Sequence.of(input, span, stage: "count") {
+                case .set(let s):
+                    if let filter { return .int(Int64(try Compiler.countRows(rt, s, filter, span))) }
+                    return .int(Int64(s.count(rt.store)))
                 case .list(let l): return .int(Int64(l.count))
                 }
             }
@@ -131,8 +152,21 @@ extension Compiler {
             let isAny: Bool
             if case .any = stage.kind { isAny = true } else { isAny = false }
             let test = withStage(itemType) { compile(cond).eval }
+            // Over a set, the condition in column form (constants from variables made per run):
+            // `any` is "some row passes", `all` is "every row passes", counted on the columns.
+            var makers = [PredicateMaker?](repeating: nil, count: Kind.allCases.count)
+            let operands = OperandCache()
+            switch input.type {
+            case .nodes(let k): makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k, operands) }
+            case .any: for k in Kind.allCases { makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k, operands) } }
+            default: break
+            }
             return Compiled(.scalar) { rt in
                 let seq = try Sequence.of(try inEval(rt), span, stage: isAny ? "any" : "all")
+                if case .set(let s) = seq, let make = makers[s.kind.rawValue],
+                   let answer = try Compiler.anyOrAll(rt, s, make, isAny: isAny, span) {
+                    return .bool(answer)
+                }
                 let saved = rt.it
                 defer { rt.it = saved }
                 var decided = false
@@ -178,6 +212,12 @@ extension Compiler {
         let itemType = input.type.element
         let evals = withStage(itemType) { keys.map { (compile($0.0).eval, $0.1) } }
         let descending = evals.map(\.1)
+        // `sort .f` over records (a `select`'s output): the field's position, found once per
+        // shape of record instead of a search by name per item (`RecordFieldSite`).
+        let recordSites: [RecordFieldSite?] = keys.map { key in
+            if case .field(nil, let name, _) = key.0.kind { return RecordFieldSite(name: name) }
+            return nil
+        }
         var outType: SType = .any
         if case .nodes(let k) = input.type { outType = .nodeList(k) } else if case .nodeList = input.type { outType = input.type }
         return Compiled(outType) { rt in
@@ -192,7 +232,10 @@ extension Compiler {
             for item in items {
                 try rt.tick(span)
                 rt.it = item
-                for e in evals { keys.append(try e.0(rt)) }
+                for (i, e) in evals.enumerated() {
+                    if let site = recordSites[i], let v = site.read(item) { keys.append(v); continue }
+                    keys.append(try e.0(rt))
+                }
             }
             // The comparator cannot throw, so it polls for Ctrl-C itself and, once cancelled,
             // lets the sort finish at once; the interruption is raised after it.

@@ -21,37 +21,54 @@ extension Compiler {
         }
         // For every kind the input might turn out to be (known statically for `orgs | where …`,
         // found at run time for a set in a variable): the conjuncts with a column form, joined,
+        // those whose constants come from variables (`FastFilterDynamic.swift`), made per run,
         // and the tests of the others, which then run only on the rows the columns let through.
-        var plans: [Kind: (RowPredicate, Eval?)] = [:]
+        // By kind, in an array: a dictionary look-up hashed the kind for every item navigated.
+        var planOf = [WherePlan?](repeating: nil, count: Kind.allCases.count)
         let kinds: [Kind]
         switch input.type {
         case .nodes(let k): kinds = [k]
         case .any: kinds = Kind.allCases
         default: kinds = []
         }
+        let operands = OperandCache()
         for k in kinds {
             var fast: RowPredicate?
+            var made: [PredicateMaker] = []
             var slow: [Eval] = []
             for (i, part) in parts.enumerated() {
-                if let p = rowPredicate(part, k) { fast = fast.map { .and($0, p) } ?? p } else { slow.append(tests[i]) }
+                if let p = rowPredicate(part, k) {
+                    fast = fast.map { .and($0, p) } ?? p
+                } else if let maker = withStage(itemType, { dynamicPredicate(part, k, operands) }) {
+                    made.append(maker)
+                } else {
+                    slow.append(tests[i])
+                }
             }
-            guard let fast else { continue }
+            guard fast != nil || !made.isEmpty else { continue }
             let rest: Eval? = slow.isEmpty ? nil : { rt in
                 for t in slow where !(try t(rt)).truthy { return .bool(false) }
                 return .bool(true)
             }
-            plans[k] = (fast, rest)
+            planOf[k.rawValue] = WherePlan(fast: fast, made: made, rest: rest)
         }
         let outType: SType
         switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
+        let site = StageSite(file: span.file, end: span.end)
         return Compiled(outType) { rt in
+            let deferRequested = Compiler.takeDeferRequest(rt, site)
             switch try Sequence.of(try inEval(rt), span, stage: "where") {
             case .set(let s):
                 var candidates = s
                 var remaining: Eval? = test
-                if let (fast, rest) = plans[s.kind] {
+                if let plan = planOf[s.kind.rawValue], let fast = plan.predicate(rt, rows: s.rows?.count) {
+                    // The stage after this one applies the condition in its own pass.
+                    if deferRequested && plan.rest == nil {
+                        rt.deferredFilter = (site, fast)
+                        return .nodes(s)
+                    }
                     candidates = try Compiler.fastFilter(rt, s, fast, span)
-                    remaining = rest
+                    remaining = plan.rest
                 }
                 guard let remaining else { return .nodes(candidates) }
                 var out = ContiguousArray<Int32>()
@@ -75,5 +92,23 @@ extension Compiler {
                 return .list(out)
             }
         }
+    }
+}
+
+/// How a `where` filters one kind's set: the column condition (fixed, plus the parts made per
+/// run), and the general test of the conjuncts without a column form.
+struct WherePlan {
+    let fast: RowPredicate?
+    let made: [PredicateMaker]
+    let rest: Eval?
+
+    /// The whole column condition for this run, or nil when a made part has no column form
+    /// this time: then the general test decides every item.
+    /// A set of a few `rows` takes the general test when the condition would have to be made.
+    func predicate(_ rt: Runtime, rows: Int?) -> RowPredicate? {
+        guard !made.isEmpty else { return fast }
+        if let rows, rows < Compiler.columnPassMinimum { return nil }
+        guard let dynamic = Compiler.instantiate(made, rt) else { return nil }
+        return fast.map { .and($0, dynamic) } ?? dynamic
     }
 }

@@ -34,45 +34,84 @@ extension Compiler {
         let handOver = ValueSlot()
         var general = Compiled(input.type) { _ in handOver.value }
         for stage in stages[i...(i + 2)] { general = compileStage(stage, input: general) }
+        // By kind, in an array: a dictionary look-up hashed the kind on every call.
+        var fieldOf = [FieldID?](repeating: nil, count: Kind.allCases.count)
+        for (k, f) in fields { fieldOf[k.rawValue] = f }
         let inEval = input.eval, generalEval = general.eval
         let span = stages[i + 2].span
+        // After a `where` over a set, its column condition is applied as the cells are gathered.
+        let filterSite = previousStageSite(stages[i].span)
         return Compiled(.scalar) { rt in
-            let v = try inEval(rt)
-            guard case .nodes(let s) = v, let f = fields[s.kind] else {
+            var (v, filter) = try Compiler.evaluate(inEval, deferringFilterAt: filterSite, rt)
+            if let p = filter, case .nodes(let s) = v, fieldOf[s.kind.rawValue] == nil {
+                v = .nodes(try Compiler.fastFilter(rt, s, p, span))
+                filter = nil
+            }
+            guard case .nodes(let s) = v, let f = fieldOf[s.kind.rawValue] else {
                 handOver.value = v
                 defer { handOver.value = .null }
                 return try generalEval(rt)
             }
             try rt.tick(span)
-            return .int(Int64(Compiler.distinctCells(rt.store, s, f)))
+            return .int(Int64(try Compiler.distinctCells(rt, s, f, filter: filter, span)))
         }
     }
 
-    /// How many distinct values `map .f` gives over `s`: distinct non-null cells, plus one if
-    /// any row's cell is null or the row is past the table's end (both read as null).
-    /// - Complexity: O(n log n) for n rows, one `Int32` array of n cells.
-    static func distinctCells(_ store: Store, _ s: NodeSet, _ f: FieldID) -> Int {
-        let ids = s.ids(store)
-        let column = store.column(f)
-        let n = Int32(store.count(s.kind))
-        var cells = ContiguousArray<Int32>()
-        cells.reserveCapacity(ids.count)
-        var sawNull = false
-        let pristine = column.isPristine && column.tail.isEmpty
-        let base = column.base
-        for r in ids {
-            guard r >= 0, r < n else { sawNull = true; continue }
-            let c = pristine ? base[Int(r)] : column[r]
-            if c == nullCell { sawNull = true } else { cells.append(c) }
+    /// How many distinct values `map .f` gives over the rows of `s` that pass `filter` (all when
+    /// nil): distinct non-null cells, plus one if any row's cell is null or (unfiltered) the row
+    /// is past the table's end (both read as null; a `where` drops such rows first).
+    /// - Complexity: O(n) for n rows when the cells span less than 64 × n values (a bit set;
+    ///   the usual case, as the contacts of one village are neighbours), else O(n log n). The
+    ///   buffers are reused from call to call (`Scratch`).
+    static func distinctCells(_ rt: Runtime, _ s: NodeSet, _ f: FieldID, filter: RowPredicate? = nil, _ span: Span) throws -> Int {
+        let set = rt.valid(s)
+        var sawNull = filter == nil && s.rows?.count != set.rows?.count
+        let cells = rt.scratch.int32(.cells, set.rows?.count ?? rt.rowCount(set.kind))
+        var count = 0
+        var lo = Int32.max, hi = Int32.min
+        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
+            ColumnGroup.forEachCell(rt, f, sel) { _, c in
+                if c == nullCell { sawNull = true; return }
+                cells[count] = c
+                count &+= 1
+                lo = Swift.min(lo, c)
+                hi = Swift.max(hi, c)
+            }
         }
-        cells.sort()
-        var distinct = 0
-        var previous: Int32? = nil
-        for c in cells where c != previous {
-            distinct += 1
-            previous = c
-        }
+        let distinct = distinctCount(rt.scratch, UnsafeMutableBufferPointer(start: cells, count: count), lo, hi)
         return distinct + (sawNull ? 1 : 0)
+    }
+
+    /// The number of distinct values among `cells`, all within `lo...hi`. Reorders `cells` when
+    /// it falls back to sorting.
+    /// - Complexity: O(cells) with a bit set when `hi - lo` is below 64 × cells, else O(cells log cells).
+    static func distinctCount(_ scratch: Scratch, _ cells: UnsafeMutableBufferPointer<Int32>, _ lo: Int32, _ hi: Int32) -> Int {
+        guard !cells.isEmpty else { return 0 }
+        let span = Int(hi) - Int(lo) + 1
+        if span <= 64 * cells.count {
+            let words = (span + 63) >> 6
+            let bits = scratch.zeroedWords(words)
+            var distinct = 0
+            for c in cells {
+                let i = Int(c) &- Int(lo)
+                let bit: UInt64 = 1 << UInt64(i & 63)
+                let old = bits[i >> 6]
+                bits[i >> 6] = old | bit
+                distinct &+= Int((~old & bit) >> UInt64(i & 63))
+            }
+            // Leave the words zero for the next call, touching no more than this one did.
+            if words <= cells.count {
+                bits.update(repeating: 0, count: words)
+            } else {
+                for c in cells { bits[(Int(c) &- Int(lo)) >> 6] = 0 }
+            }
+            return distinct
+        }
+        var sorted = cells
+        sorted.sort()
+        var distinct = 1
+        for i in 1..<sorted.count where sorted[i] != sorted[i - 1] { distinct += 1 }
+        return distinct
     }
 }
 

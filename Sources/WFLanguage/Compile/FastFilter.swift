@@ -109,9 +109,16 @@ extension Compiler {
     /// Filters a kind's rows by column comparisons (`RowPredicate.select`, one tight loop per
     /// comparison), polling for cancellation between chunks of a million rows.
     static func fastFilter(_ rt: Runtime, _ raw: NodeSet, _ p: RowPredicate, _ span: Span) throws -> NodeSet {
+        let s = rt.valid(raw)
+        if let rows = s.rows {
+            // One allocation for the result; the comparisons read unchanged columns in place.
+            let kept = ContiguousArray<Int32>(unsafeUninitializedCapacity: rows.count) { out, n in
+                guard let base = out.baseAddress else { n = 0; return }
+                n = rows.withUnsafeBufferPointer { p.select(rt, .rows($0), into: base) }
+            }
+            return NodeSet(kind: s.kind, rows: kept)
+        }
         let store = rt.store
-        let s = raw.valid(in: store)
-        if let rows = s.rows { return NodeSet(kind: s.kind, rows: p.select(store, .rows(rows))) }
         // All rows of a kind: in chunks, so that Ctrl-C is noticed within a fraction of a second.
         let n = store.count(s.kind)
         let table = store[s.kind]

@@ -1,9 +1,14 @@
 import WFStore
 
 /// The column form of `group by .field { n: count(), total: sum(.x), share: ratio(COND), … }` over
-/// a kind's set: group ids are computed once from the key column, then each aggregate runs as one
-/// tight loop over its own column. No value is boxed per row and no dictionary is touched per row
-/// when the key's values span a small range (years, enumeration codes, references within 64 K).
+/// a kind's set, optionally with the column condition of the `where` right before it fused in
+/// (`FusedFilterGroup.swift`). Counts alone over a whole unchanged kind take one branch-free
+/// pass (`FastGroupCount.swift`). Otherwise the rows are taken in blocks of 64 K
+/// (`FastBlocks.swift`): per block, the condition picks the rows, their group ids
+/// (`GroupIds`) go into a small reused buffer, and each aggregate (`AggregateState`) is one
+/// tight loop over its column. Nothing proportional to the whole set is
+/// allocated (an earlier version made a selection, a key array and a group-id array of n rows
+/// each, and their fresh pages cost more than the loops), and no value is boxed per row.
 /// Shapes it cannot express (derived keys, aggregates over expressions) use the general path,
 /// which gives the same results, only slower.
 struct ColumnGroup {
@@ -16,97 +21,42 @@ struct ColumnGroup {
     let key: FieldID
     let aggregates: [Aggregate]
 
-    /// Groups `set` and returns the list of records the general path would return, in the order
-    /// in which each key first appears.
-    /// - Complexity: O(rows × (1 + aggregates)).
-    func run(_ rt: Runtime, _ set: NodeSet, keyName: String, names: [String], span: Span) throws -> Value {
-        let store = rt.store
-        let rows = set.ids(store)
-        let keyColumn = store.column(key)
-        let n = rows.count
-        // Pass 1: key cells and their range.
-        var keys = ContiguousArray<Int32>(repeating: 0, count: n)
-        var lo = Int32.max, hi = Int32.min
-        for i in 0..<n {
-            if i & 0xFFFF == 0 { try rt.tick(span) }
-            let c = keyColumn[rows[i]]
-            keys[i] = c
-            if c != nullCell { lo = Swift.min(lo, c); hi = Swift.max(hi, c) }
-        }
-        // Pass 2: group id per row, in order of first appearance.
-        var groupOf = ContiguousArray<Int32>(repeating: 0, count: n)
-        var groupKeys: [Int32] = []
-        if lo <= hi && Int64(hi) - Int64(lo) < 1 << 16 {
-            var slot = ContiguousArray<Int32>(repeating: -1, count: Int(hi - lo) + 2)  // last slot: null
-            let nullSlot = slot.count - 1
-            for i in 0..<n {
-                let c = keys[i]
-                let s = c == nullCell ? nullSlot : Int(c - lo)
-                var g = slot[s]
-                if g < 0 { g = Int32(groupKeys.count); slot[s] = g; groupKeys.append(c) }
-                groupOf[i] = g
-            }
-        } else {
-            var index: [Int32: Int32] = [:]
-            for i in 0..<n {
-                if i & 0xFFFF == 0 { try rt.tick(span) }
-                let c = keys[i]
-                if let g = index[c] { groupOf[i] = g; continue }
-                let g = Int32(groupKeys.count)
-                index[c] = g
-                groupKeys.append(c)
-                groupOf[i] = g
-            }
-        }
-        let groups = groupKeys.count
-        var sizes = [Int](repeating: 0, count: groups)
-        for g in groupOf { sizes[Int(g)] += 1 }
+    /// Rows per block: the block's row ids, group ids and selection stay in the L2 cache.
+    static let blockRows = 1 << 16
 
-        // One loop per aggregate.
-        var results: [[Value]] = []
-        for agg in aggregates {
-            try rt.tick(span)
-            switch agg {
-            case .count:
-                results.append(sizes.map { .int(Int64($0)) })
-            case .sum(let f), .avg(let f):
-                let col = store.column(f)
-                var sums = [Int64](repeating: 0, count: groups), counts = [Int](repeating: 0, count: groups)
-                for i in 0..<n {
-                    let c = col[rows[i]]
-                    if c != nullCell { sums[Int(groupOf[i])] += Int64(c); counts[Int(groupOf[i])] += 1 }
-                }
-                if case .sum = agg {
-                    results.append(sums.map { .int($0) })
-                } else {
-                    results.append((0..<groups).map { counts[$0] == 0 ? .null : .decimal(Double(sums[$0]) / Double(counts[$0])) })
-                }
-            case .min(let f), .max(let f):
-                let col = store.column(f)
-                let isMin: Bool = { if case .min = agg { return true } else { return false } }()
-                var best = [Int32](repeating: nullCell, count: groups)
-                for i in 0..<n {
-                    let c = col[rows[i]]
-                    guard c != nullCell else { continue }
-                    let g = Int(groupOf[i])
-                    if best[g] == nullCell || (isMin ? c < best[g] : c > best[g]) { best[g] = c }
-                }
-                results.append(best.map { Navigation.cellValue(store, f, $0) })
-            case .ratio(let predicate):
-                let test = predicate.bind(store)
-                var yes = [Int](repeating: 0, count: groups)
-                for i in 0..<n where test(rows[i]) { yes[Int(groupOf[i])] += 1 }
-                results.append((0..<groups).map { .decimal(Double(yes[$0]) / Double(sizes[$0])) })
+    /// Groups the rows of `set` for which `filter` holds (all of them when nil) and returns the
+    /// list of records the general path would return, in the order in which each key first appears.
+    /// - Complexity: O(rows × (1 + aggregates)) time, O(groups + block) memory.
+    func run(_ rt: Runtime, _ set: NodeSet, filter: RowPredicate? = nil, keyName: String, names: [String], span: Span) throws -> Value {
+        let store = rt.store
+        if let answer = try countInOnePass(rt, store, set, filter, keyName: keyName, names: names, span: span) { return answer }
+        let keyColumn = store.column(key)
+        let groups = GroupIds()
+        var sizes: [Int] = []
+        var state = aggregates.map { AggregateState($0, store) }
+        // Per block: the key cells of the rows, then their group ids.
+        let cells = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
+        let gids = UnsafeMutableBufferPointer<Int32>.allocate(capacity: ColumnGroup.blockRows)
+        defer { cells.deallocate(); gids.deallocate() }
+        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
+            let m = sel.count
+            ColumnGroup.forEachCell(keyColumn, sel) { i, c in cells[i] = c }
+            groups.assign(UnsafeBufferPointer(rebasing: cells[0..<m]), gids)
+            if sizes.count < groups.count { sizes.append(contentsOf: repeatElement(0, count: groups.count - sizes.count)) }
+            let g = UnsafeBufferPointer(rebasing: gids[0..<m])
+            sizes.withUnsafeMutableBufferPointer { s in
+                for i in 0..<m { s[Int(g[i])] &+= 1 }
             }
+            for a in state.indices { state[a].add(sel, g, groups: groups.count) }
         }
         var out: [Value] = []
-        out.reserveCapacity(groups)
-        for g in 0..<groups {
-            var rec = Record(keys: [keyName], values: [Navigation.cellValue(store, key, groupKeys[g])])
+        out.reserveCapacity(groups.count)
+        for g in 0..<groups.count {
+            var rec = Record(keys: [keyName], values: [Navigation.cellValue(store, key, groups.keys[g])])
             if names.isEmpty {
                 rec.set("count", .int(Int64(sizes[g])))
             } else {
-                for (j, name) in names.enumerated() { rec.set(name, results[j][g]) }
+                for (j, name) in names.enumerated() { rec.set(name, state[j].value(g, size: sizes[g], store)) }
             }
             out.append(.record(rec))
         }

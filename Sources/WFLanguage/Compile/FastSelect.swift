@@ -27,40 +27,67 @@ extension RowPredicate {
 
     /// One comparison over a column. Null cells match only `!=` (as `Value.compare` treats
     /// them), unless `nullIsValue` compares the null sentinel itself (for `== null`).
+    /// - Complexity: O(input), one pass; the result is written into one allocation of the
+    ///   input's size without a capacity or uniqueness check per row.
     static func scan(_ column: Column, _ op: BinaryOp, _ c: Int32, _ input: Selection, nullIsValue: Bool = false) -> ContiguousArray<Int32> {
-        var out = ContiguousArray<Int32>()
-        @inline(__always) func keep(_ v: Int32) -> Bool {
-            switch op {
-            case .eq: return v == c
-            case .ne: return v != c
-            case .lt: return v < c && (nullIsValue || v != nullCell)
-            case .le: return v <= c && (nullIsValue || v != nullCell)
-            case .gt: return v > c && (nullIsValue || v != nullCell)
-            default: return v >= c && (nullIsValue || v != nullCell)
-            }
+        // `v` is compared with `c`; a null cell fails an ordering unless `nullIsValue`.
+        let nullFails = !nullIsValue
+        switch op {
+        case .eq: return scan(column, input) { $0 == c }
+        case .ne: return scan(column, input) { $0 != c }
+        case .lt: return scan(column, input) { $0 < c && !(nullFails && $0 == nullCell) }
+        case .le: return scan(column, input) { $0 <= c && !(nullFails && $0 == nullCell) }
+        case .gt: return scan(column, input) { $0 > c && !(nullFails && $0 == nullCell) }
+        default: return scan(column, input) { $0 >= c && !(nullFails && $0 == nullCell) }
         }
+    }
+
+    /// The rows of `input` whose cell passes `keep`, ascending. Specialised per operator by
+    /// inlining, so the loop body is a compare and a branch-free store: every row id is written
+    /// and the write position advances only when the row is kept.
+    @inline(__always) static func scan(_ column: Column, _ input: Selection, _ keep: (Int32) -> Bool) -> ContiguousArray<Int32> {
+        let fast = column.isPristine && column.tail.isEmpty
+        let base = column.base
         switch input {
-        case .range(let range) where column.isPristine && range.upperBound <= column.base.count:
-            column.base.withUnsafeBufferPointer { cells in
-                // Specialised per operator so the loop body is one compare and a conditional append.
-                switch op {
-                case .eq: for i in range where cells[i] == c { out.append(Int32(truncatingIfNeeded: i)) }
-                case .ne: for i in range where cells[i] != c { out.append(Int32(truncatingIfNeeded: i)) }
-                default: for i in range where keep(cells[i]) { out.append(Int32(truncatingIfNeeded: i)) }
-                }
-            }
         case .range(let range):
-            for i in range where keep(column[Int32(truncatingIfNeeded: i)]) { out.append(Int32(truncatingIfNeeded: i)) }
-        case .rows(let rows):
-            if column.isPristine && column.tail.isEmpty {
-                column.base.withUnsafeBufferPointer { cells in
-                    for r in rows where keep(cells[Int(r)]) { out.append(r) }
+            return ContiguousArray(unsafeUninitializedCapacity: range.count) { out, kept in
+                var k = 0
+                if fast && range.upperBound <= base.count {
+                    base.withUnsafeBufferPointer { cells in
+                        for i in range {
+                            out[k] = Int32(truncatingIfNeeded: i)
+                            k &+= RowPredicate.one(keep(cells[i]))
+                        }
+                    }
+                } else {
+                    for i in range where keep(column[Int32(truncatingIfNeeded: i)]) {
+                        out[k] = Int32(truncatingIfNeeded: i)
+                        k &+= 1
+                    }
                 }
-            } else {
-                for r in rows where keep(column[r]) { out.append(r) }
+                kept = k
+            }
+        case .rows(let rows):
+            return ContiguousArray(unsafeUninitializedCapacity: rows.count) { out, kept in
+                var k = 0
+                if fast {
+                    base.withUnsafeBufferPointer { cells in
+                        rows.withUnsafeBufferPointer { ids in
+                            for r in ids {
+                                out[k] = r
+                                k &+= RowPredicate.one(keep(cells[Int(r)]))
+                            }
+                        }
+                    }
+                } else {
+                    for r in rows where keep(column[r]) {
+                        out[k] = r
+                        k &+= 1
+                    }
+                }
+                kept = k
             }
         }
-        return out
     }
 
     static func union(_ a: ContiguousArray<Int32>, _ b: ContiguousArray<Int32>) -> ContiguousArray<Int32> {

@@ -43,6 +43,19 @@ final class ColumnCache {
         return cells[Int(row)]
     }
 
+    /// All cells of `field` when the column is unchanged since loading (base array only), nil
+    /// otherwise. Valid until the next write to the store.
+    /// - Complexity: O(1).
+    @inline(__always) func cells(_ rt: Runtime, _ field: FieldID) -> UnsafeBufferPointer<Int32>? {
+        guard field.index < ColumnCache.fieldsPerKind else { return nil }
+        let slot = field.kind.rawValue &* ColumnCache.fieldsPerKind &+ field.index
+        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field) }
+        let e = entries[slot]
+        // An empty column has no address and reads as changed: the caller's slower path is right too.
+        guard let cells = e.cells else { return nil }
+        return UnsafeBufferPointer(start: cells, count: e.count)
+    }
+
     private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID) {
         let column = rt.store.column(field)
         var e = Entry(generation: rt.storeGeneration, cells: nil, count: 0)
@@ -52,5 +65,63 @@ final class ColumnCache {
             e.count = column.base.count
         }
         entries[slot] = e
+    }
+}
+
+/// Rows ever allocated per kind (`Store.count`), kept per store generation: reading the count
+/// through `Runtime.store` copies the `Store` (a dozen retains), and navigation bounds-checks
+/// a row on every read.
+final class RowCountCache {
+    private var generation = -1
+    /// Per kind: rows ever allocated, then live rows.
+    private let counts: UnsafeMutablePointer<Int>
+    private static let kinds = Kind.allCases.count
+
+    init() {
+        counts = .allocate(capacity: 2 * RowCountCache.kinds)
+        counts.initialize(repeating: 0, count: 2 * RowCountCache.kinds)
+    }
+
+    deinit { counts.deallocate() }
+
+    /// - Complexity: O(1); O(kinds) once after each store write.
+    @inline(__always) func count(_ rt: Runtime, _ kind: Kind) -> Int {
+        if generation != rt.storeGeneration { refill(rt) }
+        return counts[kind.rawValue]
+    }
+
+    /// Rows that exist now (`Store.liveCount`).
+    /// - Complexity: O(1); O(kinds) once after each store write.
+    @inline(__always) func liveCount(_ rt: Runtime, _ kind: Kind) -> Int {
+        if generation != rt.storeGeneration { refill(rt) }
+        return counts[RowCountCache.kinds + kind.rawValue]
+    }
+
+    private func refill(_ rt: Runtime) {
+        let store = rt.store
+        for k in Kind.allCases {
+            counts[k.rawValue] = store.count(k)
+            counts[RowCountCache.kinds + k.rawValue] = store.liveCount(k)
+        }
+        generation = rt.storeGeneration
+    }
+}
+
+/// The string pool's base, kept per store generation: a text cell read through `Runtime.store`
+/// copied the whole `Store` before decoding the string (`.name` per row cost twice `.id`).
+final class PoolCache {
+    private var generation = -1
+    private var base: PoolBase?
+
+    /// The text of string `id` when it is in the base pool (strings added since loading are
+    /// read through the store); nil for null and for added strings.
+    /// - Complexity: O(length of the string).
+    @inline(__always) func baseString(_ rt: Runtime, _ id: Int32) -> String? {
+        if generation != rt.storeGeneration {
+            base = rt.store.strings.base
+            generation = rt.storeGeneration
+        }
+        guard let base, id >= 0, Int(id) < base.count else { return nil }
+        return base.string(Int(id))
     }
 }

@@ -157,11 +157,19 @@ enum Navigation {
     static func read(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ acc: Accessor) -> Value {
         switch acc {
         case .field(let f):
-            if let c = rt.columns.cell(rt, f, row), let v = plainCellValue(f, c) { return v }
+            if let c = rt.columns.cell(rt, f, row) {
+                if let v = plainCellValue(f, c) { return v }
+                switch cellTypes[f.kind.rawValue][f.index] {
+                case .string: if let s = rt.pool.baseString(rt, c) { return .string(s) }
+                case .personal: if let s = rt.pool.baseString(rt, c) { return .secret(s) }
+                default: break
+                }
+            }
             return readField(rt.store, f, row)
-        case .reverse(let f): return readReverse(rt.store, kind, f, row)
+        case .reverse(let f): return readReverse(rt, kind, f, row)
         case .derived(let d):
-            guard row >= 0, Int(row) < rt.store.count(kind) else { return .null }
+            guard row >= 0, Int(row) < rt.rowCount(kind) else { return .null }
+            if case .id = d { return .int(Int64(row)) }
             return derived(rt, kind, row, d)
         }
     }
@@ -175,10 +183,15 @@ enum Navigation {
     }
 
     /// The rows pointing at `row` through `f`, as a set.
-    /// - Complexity: O(rows found) plus one allocation for the set.
-    @inline(__always) static func readReverse(_ store: borrowing Store, _ kind: Kind, _ f: FieldID, _ row: Int32) -> Value {
-        guard row >= 0, Int(row) < store.count(kind) else { return .null }
-        return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(store.reverse(f, row))))
+    /// - Complexity: O(rows found) and one allocation for the set: a copy of a slice of the
+    ///   reverse index while the store is unchanged (`EdgeCache`), else `Store.reverse`.
+    @inline(__always) static func readReverse(_ rt: Runtime, _ kind: Kind, _ f: FieldID, _ row: Int32) -> Value {
+        if let rows = rt.edges.rows(rt, f, row) {
+            guard row >= 0, Int(row) < rt.rowCount(kind) else { return .null }
+            return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(rows)))
+        }
+        guard row >= 0, Int(row) < rt.rowCount(kind) else { return .null }
+        return .nodes(NodeSet(kind: f.kind, rows: ContiguousArray(rt.store.reverse(f, row))))
     }
 
     static func derived(_ rt: Runtime, _ kind: Kind, _ row: Int32, _ d: Derived) -> Value {

@@ -10,11 +10,43 @@ final class Runtime {
     private(set) var storeGeneration = 0
     /// Direct pointers to unchanged columns, for reading one cell without copying the store.
     let columns = ColumnCache()
+    /// Reverse edges read in place while the store is unchanged.
+    let edges = EdgeCache()
+    /// Buffers reused by column passes (`Scratch`).
+    let scratch = Scratch()
+    private let rowCounts = RowCountCache()
+    /// The string pool's base, for text cells read without copying the store.
+    let pool = PoolCache()
+    /// Frames of finished calls, kept for the next call, chained through `parent`
+    /// (`FramePool.swift`).
+    var spareFrames: Frame?
+    var spareFrameCount = 0
+
+    /// `store.count(kind)` without copying the store.
+    /// - Complexity: O(1).
+    @inline(__always) func rowCount(_ kind: Kind) -> Int { rowCounts.count(self, kind) }
+
+    /// `store.liveCount(kind)` without copying the store.
+    /// - Complexity: O(1).
+    @inline(__always) func liveCount(_ kind: Kind) -> Int { rowCounts.liveCount(self, kind) }
+
+    /// `set.valid(in: store)` without copying the store.
+    /// - Complexity: O(1) when every id is valid, else O(rows).
+    func valid(_ set: NodeSet) -> NodeSet {
+        guard let rows = set.rows, let last = rows.last, Int(last) >= rowCount(set.kind) else { return set }
+        let n = rowCount(set.kind)
+        return NodeSet(kind: set.kind, rows: rows.filter { $0 >= 0 && Int($0) < n })
+    }
     var frame: Frame
     /// The current item of the innermost pipeline stage.
     var it: Value = .null
     /// The items of the current group, inside `group by … { … }` aggregates.
     var group: [Value] = []
+    /// The hand-off between a `where` and the `group by` right after it (`FusedFilterGroup.swift`):
+    /// the group asks the `where` at `deferFilterAt` for its rows unfiltered, and the `where`
+    /// leaves its column condition in `deferredFilter` for the group to apply in its own pass.
+    var deferFilterAt: StageSite?
+    var deferredFilter: (site: StageSite, predicate: RowPredicate)?
     var callDepth = 0
     var steps = 0
     /// Counts mutations, so the session knows which statements changed the store (for undo).
@@ -67,7 +99,8 @@ final class Runtime {
         guard args.count == f.params.count else {
             throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
         }
-        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        var newFrame = takeFrame(size: f.frameSize, parent: f.captured)
+        defer { recycle(&newFrame, used: f.frameSize) }
         for i in args.indices { newFrame.slots[i] = args[i] }
         return try enter(f, newFrame, span)
     }
@@ -78,7 +111,8 @@ final class Runtime {
         guard args.count == f.params.count else {
             throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
         }
-        let newFrame = Frame(size: f.frameSize, parent: f.captured)
+        var newFrame = takeFrame(size: f.frameSize, parent: f.captured)
+        defer { recycle(&newFrame, used: f.frameSize) }
         for i in args.indices { newFrame.slots[i] = try args[i](self) }
         return try enter(f, newFrame, span)
     }

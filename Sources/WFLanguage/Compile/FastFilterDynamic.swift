@@ -1,0 +1,126 @@
+import WFStore
+
+/// Column conditions whose constants are not literals but values fixed for the whole stage:
+/// `any .date >= q.from and .date <= q.to` inside a function, `where .women > limit`. The
+/// operands are evaluated once per run of the stage and the condition then runs on the columns
+/// (`RowPredicate`) like one with literals, instead of once per item through the general path.
+///
+/// An operand qualifies when evaluating it once gives what evaluating it per item would: it
+/// reads no current item and calls nothing (so it has no side effects): literals, variables,
+/// `today`, labels, fields of those, and arithmetic on them. When its value has no cell form
+/// for the field (a decimal against an integer column, a null ordering, a node of another
+/// kind), or evaluating it fails, the stage takes the general path, which gives the same
+/// answer or the same error in the same place.
+typealias PredicateMaker = (Runtime) throws -> RowPredicate?
+
+/// Operands compiled for one stage, by source position: a stage over a set of a kind known
+/// only at run time plans for every kind with that field, and compiles each operand once.
+final class OperandCache {
+    var evals: [Int64: Eval] = [:]
+}
+
+extension Compiler {
+    /// The column form of `cond` over items of `kind`, with its invariant operands evaluated at
+    /// run time; nil when some part needs the general path.
+    func dynamicPredicate(_ cond: Expr, _ kind: Kind, _ cache: OperandCache) -> PredicateMaker? {
+        if let p = rowPredicate(cond, kind) { return { _ in p } }
+        switch cond.kind {
+        case .binary(.and, let l, let r):
+            guard let a = dynamicPredicate(l, kind, cache), let b = dynamicPredicate(r, kind, cache) else { return nil }
+            return { rt in
+                guard let x = try a(rt), let y = try b(rt) else { return nil }
+                return .and(x, y)
+            }
+        case .binary(.or, let l, let r):
+            guard let a = dynamicPredicate(l, kind, cache), let b = dynamicPredicate(r, kind, cache) else { return nil }
+            return { rt in
+                guard let x = try a(rt), let y = try b(rt) else { return nil }
+                return .or(x, y)
+            }
+        case .unary(.not, let e):
+            guard let a = dynamicPredicate(e, kind, cache) else { return nil }
+            return { rt in try a(rt).map { .not($0) } }
+        case .binary(let op, let l, let r) where [.eq, .ne, .lt, .le, .gt, .ge].contains(op):
+            if case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(r, cache) {
+                let field = FieldID(kind, f)
+                return { rt in Compiler.cellCompare(field, op, try operand(rt)) }
+            }
+            if case .field(nil, let name, _) = r.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(l, cache) {
+                let field = FieldID(kind, f)
+                let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
+                return { rt in Compiler.cellCompare(field, flipped, try operand(rt)) }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `e` has the same value for every item of a stage and no side effects.
+    func isInvariant(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .null, .bool, .int, .decimal, .string, .date, .duration: return true
+        case .name(let n): return lookup(n) != nil || n == "today" || Compiler.allLabels.contains(n)
+        case .field(let base?, _, _): return isInvariant(base)
+        case .unary(.negate, let x): return isInvariant(x)
+        case .binary(let op, let l, let r) where [.add, .sub, .mul, .div, .mod].contains(op):
+            return isInvariant(l) && isInvariant(r)
+        default: return false
+        }
+    }
+
+    /// `e` compiled, when it is invariant; nil otherwise. Compiling it again must not report
+    /// its static errors twice (the general test compiled it already), so any are dropped.
+    func invariantOperand(_ e: Expr, _ cache: OperandCache) -> Eval? {
+        guard isInvariant(e) else { return nil }
+        let key = Int64(e.span.start) << 32 | Int64(UInt32(bitPattern: e.span.end))
+        if let known = cache.evals[key] { return known }
+        let reported = errors.count
+        let eval = compile(e).eval
+        guard errors.count == reported else {
+            errors.removeLast(errors.count - reported)
+            return nil
+        }
+        cache.evals[key] = eval
+        return eval
+    }
+
+    /// `field OP v` as a comparison of cells, when `v` has exactly one cell form for the field
+    /// and `Value.compare` would order it as the cells are ordered; nil otherwise.
+    static func cellCompare(_ field: FieldID, _ op: BinaryOp, _ v: Value) -> RowPredicate? {
+        let equality = op == .eq || op == .ne
+        if case .null = v { return equality ? .isNull(field, op == .eq) : nil }
+        switch (Navigation.cellTypes[field.kind.rawValue][field.index], v) {
+        case (.int, .int(let i)):
+            guard let c = Int32(exactly: i), c != nullCell else { return nil }
+            return .compare(field, op, c)
+        case (.date, .date(let d)):
+            return d.raw == nullCell ? nil : .compare(field, op, d.raw)
+        case (.bool, .bool(let b)):
+            return equality ? .compare(field, op, b ? 1 : 0) : nil
+        case (.string, .string(let s)):
+            return equality ? .text(field, op, s) : nil
+        case (.enumeration(let t), .enumValue(let u, let c)) where t == u:
+            return .compare(field, op, c)
+        case (.enumeration(let t), .label(let l)), (.enumeration(let t), .string(let l)):
+            guard t < Vocab.all.count, let c = Vocab.all[t].code(of: l) else { return nil }
+            return .compare(field, op, c)
+        case (.ref(let k), .node(let l, let r)) where k == l && r != nullCell:
+            return .compare(field, op, r)
+        default:
+            return nil
+        }
+    }
+
+    /// Makes every predicate of `makers` and joins them with `and`: nil when there are none,
+    /// or when one has no column form this time (or fails), so the caller takes the general path.
+    static func instantiate(_ makers: [PredicateMaker], _ rt: Runtime) -> RowPredicate? {
+        var joined: RowPredicate?
+        for make in makers {
+            // `try?` flattens: nil both when making fails and when there is no column form.
+            guard let p = try? make(rt) else { return nil }
+            joined = joined.map { .and($0, p) } ?? p
+        }
+        return joined
+    }
+}

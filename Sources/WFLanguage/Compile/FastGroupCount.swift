@@ -1,0 +1,224 @@
+import WFStore
+
+/// The commonest scan, `KIND | where .a >= x and .b == y | group by .k { n: count() }`, as one
+/// sequential pass with no branch per row: each row adds 0 or 1 to the counter of its key.
+/// The condition is one or two ranges of cell values (every comparison but `!=` is a range that
+/// leaves out null), tested as `UInt32(v - lo) <= UInt32(hi - lo)`. The block path of
+/// `ColumnGroup.run` first writes the passing rows and their group ids to buffers and reads
+/// them back; this pass reads each column once and writes one counter per row.
+/// Used only when it gives the same answer: every row of an unchanged kind (no deletions, no
+/// changed or appended cells in the columns read), counts only, keys within a span of 64 K.
+extension ColumnGroup {
+    /// A test `lo <= cell <= hi` on one column (so never true for null, which is `Int32.min`).
+    struct CellRange {
+        let field: FieldID
+        var lo: Int32
+        var hi: Int32
+    }
+
+    /// The condition as at most two ranges, or nil when it is not a conjunction of ranges.
+    static func ranges(_ p: RowPredicate?) -> [CellRange]? {
+        guard let p else { return [] }
+        var out: [CellRange] = []
+        func add(_ p: RowPredicate) -> Bool {
+            switch p {
+            case .and(let a, let b): return add(a) && add(b)
+            case .compare(let f, let op, let c):
+                var r = CellRange(field: f, lo: Int32.min + 1, hi: Int32.max)
+                switch op {
+                case .eq: r.lo = c; r.hi = c
+                case .lt: guard c > Int32.min + 1 else { return false }; r.hi = c - 1
+                case .le: r.hi = c
+                case .gt: guard c < Int32.max else { return false }; r.lo = c + 1
+                case .ge: r.lo = Swift.max(c, Int32.min + 1)
+                default: return false
+                }
+                if let i = out.firstIndex(where: { $0.field == f }) {
+                    out[i].lo = Swift.max(out[i].lo, r.lo)
+                    out[i].hi = Swift.min(out[i].hi, r.hi)
+                } else {
+                    out.append(r)
+                }
+                return true
+            default: return false
+            }
+        }
+        guard add(p), out.count <= 2 else { return nil }
+        return out
+    }
+
+    /// The answer by the single pass, or nil when the shape or the store's state needs the block path.
+    /// - Complexity: O(rows) reads of the key and condition columns, O(key span) memory.
+    func countInOnePass(_ rt: Runtime, _ store: Store, _ set: NodeSet, _ filter: RowPredicate?,
+                        keyName: String, names: [String], span: Span) throws -> Value? {
+        guard set.rows == nil, store[set.kind].deleted.isEmpty,
+              aggregates.allSatisfy({ if case .count = $0 { return true } else { return false } }),
+              let ranges = ColumnGroup.ranges(filter) else { return nil }
+        let keyColumn = store.column(key)
+        guard keyColumn.isPristine, keyColumn.tail.isEmpty else { return nil }
+        var tests: [(cells: ContiguousArray<Int32>, lo: Int32, width: UInt32)] = []
+        for r in ranges {
+            let c = store.column(r.field)
+            guard c.isPristine, c.tail.isEmpty, r.lo <= r.hi else { return r.lo > r.hi ? emptyAnswer() : nil }
+            tests.append((c.base, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
+        }
+        let keys = keyColumn.base
+        let n = keys.count
+        guard tests.allSatisfy({ $0.cells.count == n }) else { return nil }
+        // Counters by key, over a span first guessed from the first block and widened (by
+        // doubling) when a key falls outside it, so the column is read once. Counter `width`
+        // is the null key's.
+        var (lo, hi) = keys.withUnsafeBufferPointer { ColumnGroup.keySpan(UnsafeBufferPointer(rebasing: $0[0..<Swift.min(n, ColumnGroup.blockRows)])) }
+        if lo > hi { lo = 0; hi = 0 }
+        var width = Int(hi) - Int(lo) + 1
+        guard width <= GroupIds.denseSpan else { return nil }
+        var counts = [Int](repeating: 0, count: width + 1)
+        let unit = tests.isEmpty ? nil : tests[0], second = tests.count > 1 ? tests[1] : nil
+        var widened = true
+        try keys.withUnsafeBufferPointer { k in
+            try withCells(unit?.cells) { a in
+                try withCells(second?.cells) { b in
+                    var start = 0
+                    while start < n {
+                        let end = Swift.min(n, start + ColumnGroup.blockRows * 16)
+                        var i = start
+                        while i < end {
+                            i = counts.withUnsafeMutableBufferPointer { counter in
+                                ColumnGroup.countRange(i..<end, k, lo, width, counter,
+                                                       a, unit?.lo ?? 0, unit?.width ?? 0, b, second?.lo ?? 0, second?.width ?? 0)
+                            }
+                            if i < end {
+                                // Key `k[i]` is outside the span: widen it, or give up past 64 K.
+                                guard ColumnGroup.widen(&counts, &lo, &width, toCover: k[i]) else { widened = false; return }
+                            }
+                        }
+                        try rt.tick(span)
+                        try rt.pollCancel(span)
+                        start = end
+                    }
+                }
+            }
+        }
+        guard widened else { return nil }
+        // The order of first appearance: a second pass that stops once every group is seen
+        // (for years or codes, within the first few hundred rows).
+        var remaining = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        var seen = [Bool](repeating: false, count: width + 1)
+        var order: [Int] = []
+        keys.withUnsafeBufferPointer { k in
+            var i = 0
+            while i < n && remaining > 0 {
+                var pass = true
+                if let unit { pass = UInt32(bitPattern: unit.cells[i] &- unit.lo) <= unit.width }
+                if pass, let second { pass = UInt32(bitPattern: second.cells[i] &- second.lo) <= second.width }
+                if pass {
+                    let c = k[i]
+                    let slot = c == nullCell ? width : Int(c) - Int(lo)
+                    if !seen[slot] { seen[slot] = true; order.append(slot); remaining -= 1 }
+                }
+                i += 1
+            }
+        }
+        var out: [Value] = []
+        out.reserveCapacity(order.count)
+        for slot in order {
+            let cell = slot == width ? nullCell : Int32(truncatingIfNeeded: Int(lo) + slot)
+            var rec = Record(keys: [keyName], values: [Navigation.cellValue(store, key, cell)])
+            if names.isEmpty {
+                rec.set("count", .int(Int64(counts[slot])))
+            } else {
+                for name in names { rec.set(name, .int(Int64(counts[slot]))) }
+            }
+            out.append(.record(rec))
+        }
+        return .list(out)
+    }
+
+    /// No row can pass (an empty range): no groups.
+    private func emptyAnswer() -> Value { .list([]) }
+
+    /// Counts the rows of `range` whose cells fall in the ranges of `a` and `b` (nil: no test)
+    /// by key, until a key falls outside `lo ..< lo + width`; returns where it stopped
+    /// (`range.upperBound` when it did not). Branch-free but for that rare exit: the result of
+    /// the tests is added, 0 or 1.
+    @inline(__always) static func countRange(_ range: Range<Int>, _ keys: UnsafeBufferPointer<Int32>, _ lo: Int32, _ width: Int,
+                                             _ counter: UnsafeMutableBufferPointer<Int>,
+                                             _ a: UnsafeBufferPointer<Int32>?, _ aLo: Int32, _ aWidth: UInt32,
+                                             _ b: UnsafeBufferPointer<Int32>?, _ bLo: Int32, _ bWidth: UInt32) -> Int {
+        // Null counts at `width`; any other key maps to its offset, out of range from `width` on
+        // (so a key never lands on the null's counter).
+        @inline(__always) func slot(_ c: Int32) -> UInt { c == nullCell ? UInt(width) : UInt(bitPattern: Int(c) &- Int(lo)) }
+        let top = UInt(width)
+        @inline(__always) func outside(_ s: UInt, _ c: Int32) -> Bool { s >= top && c != nullCell }
+        switch (a, b) {
+        case (let a?, let b?):
+            for i in range {
+                let c = keys[i], s = slot(c)
+                if outside(s, c) { return i }
+                let pass = RowPredicate.one(UInt32(bitPattern: a[i] &- aLo) <= aWidth) & RowPredicate.one(UInt32(bitPattern: b[i] &- bLo) <= bWidth)
+                counter[Int(s)] &+= pass
+            }
+        case (let a?, nil):
+            for i in range {
+                let c = keys[i], s = slot(c)
+                if outside(s, c) { return i }
+                counter[Int(s)] &+= RowPredicate.one(UInt32(bitPattern: a[i] &- aLo) <= aWidth)
+            }
+        default:
+            for i in range {
+                let c = keys[i], s = slot(c)
+                if outside(s, c) { return i }
+                counter[Int(s)] &+= 1
+            }
+        }
+        return range.upperBound
+    }
+
+    /// Widens the counters' key span `lo ..< lo + width` to cover `key`, doubling it towards
+    /// the key; false when the span would pass 64 K keys.
+    /// - Complexity: O(new width).
+    static func widen(_ counts: inout [Int], _ lo: inout Int32, _ width: inout Int, toCover key: Int32) -> Bool {
+        let needLo = Swift.min(Int(lo), Int(key)), needHi = Swift.max(Int(lo) + width - 1, Int(key))
+        guard needHi - needLo < GroupIds.denseSpan else { return false }
+        let newWidth = Swift.min(GroupIds.denseSpan, Swift.max(2 * width, needHi - needLo + 1))
+        let minKey = Int(Int32.min) + 1
+        let newLo = Int(key) < Int(lo) ? Swift.max(needHi - newWidth + 1, minKey) : needLo
+        var grown = [Int](repeating: 0, count: newWidth + 1)
+        for i in 0..<width { grown[Int(lo) + i - newLo] = counts[i] }
+        grown[newWidth] = counts[width]
+        counts = grown
+        lo = Int32(newLo)
+        width = newWidth
+        return true
+    }
+
+    /// The smallest and largest non-null key (`lo > hi` when there is none), eight lanes at a
+    /// time (`SIMD8`). Null is `Int32.min`, so it never raises the largest; for the smallest it
+    /// is read as `Int32.max`.
+    static func keySpan(_ k: UnsafeBufferPointer<Int32>) -> (Int32, Int32) {
+        var vlo = SIMD8<Int32>(repeating: .max), vhi = SIMD8<Int32>(repeating: .min)
+        let null = SIMD8<Int32>(repeating: nullCell), top = SIMD8<Int32>(repeating: .max)
+        let whole = k.count & ~7
+        var i = 0
+        while i < whole {
+            let v = SIMD8<Int32>(k[i], k[i + 1], k[i + 2], k[i + 3], k[i + 4], k[i + 5], k[i + 6], k[i + 7])
+            vlo = pointwiseMin(vlo, top.replacing(with: v, where: v .!= null))
+            vhi = pointwiseMax(vhi, v)
+            i &+= 8
+        }
+        var lo = vlo.min(), hi = vhi.max()
+        while i < k.count {
+            let c = k[i]
+            if c != nullCell { lo = Swift.min(lo, c) }
+            hi = Swift.max(hi, c)
+            i &+= 1
+        }
+        return (lo, hi)
+    }
+}
+
+/// Calls `body` with `cells`' memory, or with nil.
+@inline(__always) private func withCells<R>(_ cells: ContiguousArray<Int32>?, _ body: (UnsafeBufferPointer<Int32>?) throws -> R) rethrows -> R {
+    guard let cells else { return try body(nil) }
+    return try cells.withUnsafeBufferPointer { try body($0) }
+}
