@@ -106,7 +106,7 @@ func jsonCell(_ s: String) -> Any {
 
 func runQueryBench(path: String, jsonOut: String?, runs: Int, only: String? = nil, source: String? = nil) {
     let t0 = now()
-    guard let store = try? Snapshot.load(path) else { print("cannot load \(path)"); exit(1) }
+    guard let store = try? Snapshot.open(path) else { print("cannot load \(path)"); exit(1) }
     let load = now() - t0
     let bench = QueryBench(store: store)
     var questions: [String: Any] = [:], bandwidth: [String: Any] = [:]

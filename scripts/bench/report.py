@@ -41,7 +41,7 @@ def main():
             disagreements += 0 if ok else 1
         lines.append("| " + " | ".join(row + ratios + [", ".join(agree)]) + " |")
     lines += ["", "| system | load (s) | size on disk (MiB) |", "| --- | --- | --- |",
-              f"| wf (open snapshot) | {wf['load_seconds']:.3f} | {wf['bytes'] / 1048576:.1f} |"]
+              f"| wf (open the snapshot; parts are read when first used, in the warm-up run) | {wf['load_seconds']:.3f} | {wf['bytes'] / 1048576:.1f} |"]
     for s in systems:
         lines.append(f"| {s} (load CSV) | {peers[s]['load_seconds']:.3f} | {peers[s]['bytes'] / 1048576:.1f} |")
     if "bandwidth" in wf:
