@@ -85,21 +85,15 @@ enum HTML {
         }
         if !special { return text }
         var out = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
+        Escaping.rewrite(text, into: &out, lineBreak: "<br>") { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n" where previousWasCR: continue
-            case "\n", "\r": out += "<br>"
-            case "\t": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 { continue } // not allowed in HTML text
-                out.unicodeScalars.append(scalar)
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&#39;"
+            case "\t": return nil
+            default: return scalar.value < 0x20 ? "" : nil  // not allowed in HTML text
             }
         }
         return out

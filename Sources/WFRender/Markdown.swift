@@ -74,18 +74,12 @@ enum Markdown {
         let special = text.utf8.contains { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
         if !special { return text }
         var out = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
+        Escaping.rewrite(text, into: &out, lineBreak: "<br>") { scalar in
             switch scalar {
-            case "|": out += "\\|"
-            case "\\": out += "\\\\"
-            case "\n" where previousWasCR: continue
-            case "\n", "\r": out += "<br>"
-            case "\t": out += " "
-            default:
-                if scalar.value < 0x20 { continue } // other controls have no place in Markdown
-                out.unicodeScalars.append(scalar)
+            case "|": return "\\|"
+            case "\\": return "\\\\"
+            case "\t": return " "
+            default: return scalar.value < 0x20 ? "" : nil  // other controls have no place in Markdown
             }
         }
         return out

@@ -66,17 +66,11 @@ public enum TreeRender {
     /// literal backslash is doubled.
     static func quoted(_ text: String) -> String {
         var out = "\""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
+        Escaping.rewrite(text, into: &out, lineBreak: "\\n") { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n" where previousWasCR: continue
-            case "\n", "\r": out += "\\n"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            default: return scalar.value < 0x20 || scalar.value == 0x7F ? "" : nil
             }
         }
         return out + "\""

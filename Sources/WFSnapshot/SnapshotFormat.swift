@@ -5,7 +5,7 @@ import WFStore
 ///     header      64 bytes   magic, version, byte-order and float checks, section count,
 ///                            file length, directory checksum, header checksum
 ///     directory   64 bytes × sections: name, element type, offset, byte length, checksum
-///     sections    8-byte aligned payloads: Int32 columns, byte blobs, UTF-8 text
+///     sections    payloads back to back: Int32 columns, byte blobs, UTF-8 text, block checksums
 ///
 /// Every section is named ("org.parent", "$strings.bytes", …) and typed, so a reader maps
 /// columns by name: a field added in a later version reads as nulls from an older file.

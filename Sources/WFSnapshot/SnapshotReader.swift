@@ -145,23 +145,28 @@ struct SnapshotFile {
     }
 
     /// Reads an Int32 section straight into a new array and verifies its checksum.
-    func ints(_ e: Entry) throws -> ContiguousArray<Int32> {
-        let n = e.length / 4
+    func ints(_ e: Entry) throws -> ContiguousArray<Int32> { try array(e) }
+
+    func bytes(_ e: Entry) throws -> ContiguousArray<UInt8> { try array(e) }
+
+    /// Reads a whole section straight into a new array (no intermediate buffer) and verifies its
+    /// checksum.
+    private func array<T>(_ e: Entry) throws -> ContiguousArray<T> {
+        let n = e.length / MemoryLayout<T>.stride
         var failure: Error?
-        let cells = ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { buffer, initialised in
+        let out = ContiguousArray<T>(unsafeUninitializedCapacity: n) { buffer, initialised in
+            let raw = UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: n * MemoryLayout<T>.stride)
             do {
-                let got = try buffer.baseAddress.map { try FileIO.pread(fd, UnsafeMutableRawPointer($0), e.length, at: e.offset) } ?? 0
-                if got != e.length { throw SnapshotError.truncated(path: path, expected: UInt64(e.offset + e.length), actual: UInt64(e.offset + got)) }
-                initialised = n
+                try read(e, from: 0, into: raw)
             } catch {
-                buffer.initialize(repeating: 0)
-                initialised = n
+                raw.initializeMemory(as: UInt8.self, repeating: 0)
                 failure = error
             }
+            initialised = n
         }
-        if let failure { throw wrap(failure) }
-        try verify(e, cells.withUnsafeBytes { XXH64.hash($0) })
-        return cells
+        if let failure { throw failure }
+        try verify(e, out.withUnsafeBytes { XXH64.hash($0) })
+        return out
     }
 
     /// Reads `into.count` bytes of section `e`, starting `from` bytes into it. The file's length
@@ -173,26 +178,6 @@ struct SnapshotFile {
         if got != into.count {
             throw SnapshotError.truncated(path: path, expected: UInt64(e.offset + from + into.count), actual: UInt64(e.offset + from + got))
         }
-    }
-
-    func bytes(_ e: Entry) throws -> ContiguousArray<UInt8> {
-        var failure: Error?
-        let out = ContiguousArray<UInt8>(unsafeUninitializedCapacity: e.length) { buffer, initialised in
-            do {
-                if let base = buffer.baseAddress, e.length > 0 {
-                    let got = try FileIO.pread(fd, UnsafeMutableRawPointer(base), e.length, at: e.offset)
-                    if got != e.length { throw SnapshotError.truncated(path: path, expected: UInt64(e.offset + e.length), actual: UInt64(e.offset + got)) }
-                }
-                initialised = e.length
-            } catch {
-                buffer.initialize(repeating: 0)
-                initialised = e.length
-                failure = error
-            }
-        }
-        if let failure { throw wrap(failure) }
-        try verify(e, out.withUnsafeBytes { XXH64.hash($0) })
-        return out
     }
 
     func text(_ e: Entry) throws -> String { String(decoding: try bytes(e), as: UTF8.self) }

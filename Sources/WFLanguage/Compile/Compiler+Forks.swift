@@ -56,14 +56,7 @@ extension Compiler {
             let (prologue, rest) = compileStatements(body, topLevel: true)
             return prologue + rest
         }
-        return { rt in
-            for s in all {
-                let flow = try s(rt)
-                if case .normal = flow { continue }
-                return flow
-            }
-            return .normal
-        }
+        return Compiler.sequence(all)
     }
 
     func compileForkCreate(_ name: String, _ nameSpan: Span, from: (String, Span)?, body: @escaping Exec) -> Exec {

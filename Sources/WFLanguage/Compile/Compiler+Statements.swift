@@ -8,8 +8,12 @@ extension Compiler {
     func compileBlockBody(_ stmts: [Stmt]) -> Exec {
         let (prologue, body) = compileStatements(stmts, topLevel: false)
         let all = prologue + body
-        if all.count == 1 { return all[0] }
-        return { rt in
+        return all.count == 1 ? all[0] : Compiler.sequence(all)
+    }
+
+    /// Runs statements in order, stopping at the first that breaks, continues or returns.
+    static func sequence(_ all: [Exec]) -> Exec {
+        { rt in
             for s in all {
                 let flow = try s(rt)
                 if case .normal = flow { continue }

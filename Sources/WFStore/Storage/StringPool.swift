@@ -69,15 +69,15 @@ public final class PoolBase {
     ///   ids below the count (also checked by the loader); a wrong table can only make a
     ///   look-up miss, since every hit is compared byte for byte.
     public convenience init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int32>, slots: ContiguousArray<Int32>? = nil) {
-        let table = slots.flatMap { $0.count >= 2 * (offsets.count - 1) && $0.count.nonzeroBitCount == 1 ? PagedBytes(copying: $0) : nil }
-        self.init(bytes: PagedBytes(copying: bytes), offsets: PagedBytes(copying: offsets), slots: table, health: nil, origin: "")
+        self.init(bytes: PagedBytes(copying: bytes), offsets: PagedBytes(copying: offsets), slots: slots.map { PagedBytes(copying: $0) },
+                  health: nil, origin: "")
     }
 
     /// A pool over blocks read on demand.
     /// - Parameters:
     ///   - offsets: `count + 1` Int32s; each pair is checked when read, not trusted.
     ///   - slots: the saved look-up table (a power of two of Int32s, at least twice the count),
-    ///     or nil to build one on first look-up.
+    ///     or nil to build one on first look-up; a table of another size is ignored.
     ///   - health, origin: where a bad offset is reported, and the name to report it under.
     public init(bytes: PagedBytes, offsets: PagedBytes, slots: PagedBytes?, health: LoadHealth?, origin: String) {
         blob = bytes
