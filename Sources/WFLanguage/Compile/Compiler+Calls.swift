@@ -7,14 +7,7 @@ extension Compiler {
                 if let arity = v.arity, arity != args.count {
                     return error(.resolve("\(n) takes \(arity) argument\(arity == 1 ? "" : "s"), got \(args.count)", span))
                 }
-                let f = Compiler.variableReader(hops: v.hops, slot: v.slot)
-                let a = args.map { compile($0).eval }
-                return Compiled { rt in
-                    guard case .function(let fn) = try f(rt) else {
-                        throw WFError.runtime("'\(n)' is not a function", callee.span)
-                    }
-                    return try rt.invoke(fn, evaluating: a, span)
-                }
+                return compileUserCall(v, args.map { compile($0) }, name: n, nameSpan: callee.span, span: span)
             }
             if aggregateDepth > 0, Aggregate.names.contains(n), args.count <= 1 {
                 return compileGroupAggregate(n, args.first, span)

@@ -81,7 +81,7 @@ extension Compiler {
 
     func compileName(_ n: String, _ span: Span) -> Compiled {
         if let v = lookup(n) {
-            return Compiled(.any, Compiler.variableReader(hops: v.hops, slot: v.slot))
+            return Compiled(v.typed?.type ?? .any, Compiler.variableReader(hops: v.hops, slot: v.slot))
         }
         if let k = Kind(name: n), k.plural == n {
             return Compiled(.nodes(k)) { _ in .nodes(.all(k)) }
@@ -249,7 +249,21 @@ extension Compiler {
         }
     }
 
-    func compileFunction(name: String, params: [String], body: [Stmt], span: Span) -> Compiled {
+    /// A function value. A named `fn` passes its `definition`, which keeps the scope it was
+    /// compiled in, so calls can compile its body again for their argument types.
+    func compileFunction(name: String, params: [String], body: [Stmt], span: Span, definition: FunctionDefinition? = nil) -> Compiled {
+        definition?.remember(scope: scope, directory: directory)
+        let (exec, size) = compileBody(params: params, types: nil, body: body)
+        return Compiled(.any) { rt in
+            .function(Closure(name: name, params: params, frameSize: size, body: exec, captured: rt.frame, span: span,
+                              definition: definition))
+        }
+    }
+
+    /// A function body in a scope of its own, with `params` in its first slots; with `types`,
+    /// the parameters are typed (and each records whether the body writes it).
+    /// - Returns: the body and its frame size.
+    func compileBody(params: [String], types: [TypedParameter]?, body: [Stmt]) -> (Exec, Int) {
         let fscope = FunctionScope(parent: scope.function)
         let saved = scope, savedIt = itTypes, savedAgg = aggregateDepth, savedLoop = loopDepth
         scope = Scope(parent: saved, function: fscope)
@@ -257,16 +271,17 @@ extension Compiler {
         aggregateDepth = 0
         loopDepth = 0
         functionDepth += 1
-        for p in params { _ = declare(p) }
+        for (i, p) in params.enumerated() {
+            _ = declare(p)
+            if let types, i < types.count { scope.names[p]?.typed = types[i] }
+        }
         let exec = compileBlockBody(Compiler.returningLastExpression(body))
         scope = saved
         itTypes = savedIt
         aggregateDepth = savedAgg
         loopDepth = savedLoop
         functionDepth -= 1
-        return Compiled(.any) { rt in
-            .function(Closure(name: name, params: params, frameSize: fscope.size, body: exec, captured: rt.frame, span: span))
-        }
+        return (exec, fscope.size)
     }
 
     /// A function body whose last statement is an expression returns that expression's value,

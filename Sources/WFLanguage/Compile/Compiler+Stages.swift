@@ -304,12 +304,7 @@ extension Compiler {
             if let arity = v.arity, arity != args.count + 1 {
                 return error(.resolve("\(name) takes \(arity) argument\(arity == 1 ? "" : "s"), got \(args.count + 1) (the input and \(args.count))", span))
             }
-            let f = Compiler.variableReader(hops: v.hops, slot: v.slot)
-            let a = args.map { compile($0).eval }
-            return Compiled { rt in
-                guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }
-                return try rt.invoke(fn, [try inEval(rt)] + (try a.map { try $0(rt) }), span)
-            }
+            return compileUserCall(v, [input] + args.map { compile($0) }, name: name, nameSpan: nameSpan, span: span)
         }
         if let b = Builtins.table[name], b.arity.contains(args.count + 1) {
             let a = args.map { compile($0).eval }

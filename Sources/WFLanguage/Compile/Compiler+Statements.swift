@@ -27,17 +27,25 @@ extension Compiler {
 
     /// (hoisted function definitions, the other statements in order).
     func compileStatements(_ stmts: [Stmt], topLevel: Bool) -> ([Exec], [Exec]) {
-        for s in stmts { if case .fn(let n, let params, _) = s.kind { _ = declare(n, arity: params.count) } }
+        var definitions: [Int: FunctionDefinition] = [:]
+        for (i, s) in stmts.enumerated() {
+            if case .fn(let n, let params, let body) = s.kind {
+                let definition = FunctionDefinition(name: n, params: params, body: body)
+                definitions[i] = definition
+                _ = declare(n, arity: params.count, definition: definition)
+            }
+        }
         var prologue: [Exec] = []
         var body: [Exec] = []
-        for s in stmts {
-            let e = compileStatement(s, topLevel: topLevel)
+        for (i, s) in stmts.enumerated() {
+            let e = compileStatement(s, topLevel: topLevel, definition: definitions[i])
             if case .fn = s.kind { prologue.append(e) } else { body.append(e) }
         }
         return (prologue, body)
     }
 
-    func compileStatement(_ s: Stmt, topLevel: Bool) -> Exec {
+    /// `definition`: for a `fn` statement, the definition its block hoisted.
+    func compileStatement(_ s: Stmt, topLevel: Bool, definition: FunctionDefinition? = nil) -> Exec {
         let span = s.span
         switch s.kind {
         case .let(let n, let e):
@@ -50,12 +58,14 @@ extension Compiler {
                 _ = error(.resolve("unknown variable '\(n)'", span, hint: "declare it first: let \(n) = …"))
                 return { _ in .normal }
             }
+            v.typed?.isAssigned = true
             let hops = v.hops, slot = v.slot
             if hops == 0 { return { rt in rt.frame.slots[slot] = try value(rt); return .normal } }
             return { rt in rt.frame(hops).slots[slot] = try value(rt); return .normal }
         case .fn(let n, let params, let body):
-            let slot = declare(n, arity: params.count)
-            let f = compileFunction(name: n, params: params, body: body, span: span).eval
+            let definition = definition ?? FunctionDefinition(name: n, params: params, body: body)
+            let slot = declare(n, arity: params.count, definition: definition)
+            let f = compileFunction(name: n, params: params, body: body, span: span, definition: definition).eval
             return { rt in rt.frame.slots[slot] = try f(rt); return .normal }
         case .if(let c, let a, let b):
             let cond = compile(c).eval

@@ -42,6 +42,11 @@ final class Scope {
         var slot: Int
         /// The number of parameters when the name was bound by `fn`, for static arity checks.
         var arity: Int?
+        /// The `fn` statement that bound the name, for calls compiled for their argument types
+        /// (`Compiler+Specialize.swift`).
+        var definition: FunctionDefinition?
+        /// The parameter's type inside a body compiled for its argument types.
+        var typed: TypedParameter?
     }
     let parent: Scope?
     let function: FunctionScope
@@ -83,25 +88,38 @@ final class Compiler {
 
     // MARK: Scopes
 
-    func declare(_ name: String, arity: Int? = nil) -> Int {
+    func declare(_ name: String, arity: Int? = nil, definition: FunctionDefinition? = nil) -> Int {
         if let existing = scope.names[name] {
+            // Binding the name again writes its slot: a typed parameter's type no longer holds.
+            existing.typed?.isAssigned = true
             scope.names[name]?.arity = arity
+            scope.names[name]?.definition = definition
             return existing.slot
         }
         let slot = scope.function.size
         scope.function.size += 1
-        scope.names[name] = Scope.Binding(slot: slot, arity: arity)
+        scope.names[name] = Scope.Binding(slot: slot, arity: arity, definition: definition)
         return slot
     }
 
-    /// (function levels up, slot, arity) of a visible name.
-    func lookup(_ name: String) -> (hops: Int, slot: Int, arity: Int?)? {
+    /// A visible name: function levels up, slot, and what the compiler knows of it.
+    struct Resolved {
+        let hops: Int
+        let slot: Int
+        let arity: Int?
+        let definition: FunctionDefinition?
+        let typed: TypedParameter?
+    }
+
+    func lookup(_ name: String) -> Resolved? {
         var s: Scope? = scope
         var hops = 0
         var fn = scope.function
         while let cur = s {
             if cur.function !== fn { hops += 1; fn = cur.function }
-            if let b = cur.names[name] { return (hops, b.slot, b.arity) }
+            if let b = cur.names[name] {
+                return Resolved(hops: hops, slot: b.slot, arity: b.arity, definition: b.definition, typed: b.typed)
+            }
             s = cur.parent
         }
         return nil

@@ -117,8 +117,29 @@ final class Runtime {
         return try enter(f, newFrame, span)
     }
 
+    /// Calls `f` through the body compiled for its argument types (`Compiler+Specialize.swift`)
+    /// when the arguments have them, else through its own body.
+    func invoke(_ f: Closure, evaluating args: [Eval], specialized: Specialization, _ span: Span) throws -> Value {
+        guard args.count == f.params.count else {
+            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
+        }
+        let size = max(f.frameSize, specialized.frameSize)
+        var newFrame = takeFrame(size: size, parent: f.captured)
+        defer { recycle(&newFrame, used: size) }
+        for i in args.indices { newFrame.slots[i] = try args[i](self) }
+        if let body = specialized.body, specialized.accepts(newFrame, count: args.count) {
+            return try enter(f, body, newFrame, span)
+        }
+        return try enter(f, f.body, newFrame, span)
+    }
+
     /// Runs `f`'s body in `newFrame`, whose parameter slots are already filled.
     private func enter(_ f: Closure, _ newFrame: Frame, _ span: Span) throws -> Value {
+        try enter(f, f.body, newFrame, span)
+    }
+
+    /// Runs `body` (`f`'s, or one compiled for the arguments' types) in `newFrame`.
+    @inline(__always) private func enter(_ f: Closure, _ body: Exec, _ newFrame: Frame, _ span: Span) throws -> Value {
         let here = Runtime.stackAddress()
         if callDepth >= Runtime.maxCallDepth || (here < stackBase && stackBase - here > Runtime.stackBudget) {
             throw WFError.runtime("recursion too deep", span,
@@ -133,7 +154,7 @@ final class Runtime {
             it = savedIt
             callDepth -= 1
         }
-        if case .returned(let v) = try f.body(self) { return v }
+        if case .returned(let v) = try body(self) { return v }
         return .null
     }
 

@@ -149,14 +149,19 @@ final class Closure {
     let body: Exec
     let captured: Frame?
     let span: Span
+    /// The `fn` statement that made this closure, so a call compiled for its argument types can
+    /// tell that the variable still holds this function (`Compiler+Specialize.swift`).
+    let definition: FunctionDefinition?
 
-    init(name: String, params: [String], frameSize: Int, body: @escaping Exec, captured: Frame?, span: Span) {
+    init(name: String, params: [String], frameSize: Int, body: @escaping Exec, captured: Frame?, span: Span,
+         definition: FunctionDefinition? = nil) {
         self.name = name
         self.params = params
         self.frameSize = frameSize
         self.body = body
         self.captured = captured
         self.span = span
+        self.definition = definition
     }
 }
 

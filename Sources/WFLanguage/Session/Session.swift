@@ -29,6 +29,9 @@ public final class Session {
     /// Top-level variables and functions a session can hold (the global frame is allocated once,
     /// because closures keep a reference to it).
     static let globalSlots = 16_384
+    /// Function bodies compiled for their arguments' types so far (`Compiler+Specialize.swift`),
+    /// by function name, for tests to see that a call took that path.
+    var specializedBodies: [String] = []
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 

@@ -1,0 +1,151 @@
+import WFStore
+
+/// Calls compiled for their argument types.
+///
+/// A parameter's type is unknown when a function is compiled, so its body takes the general
+/// path everywhere: `q.person` looks the field up by name at run time, `| any .date >= q.from`
+/// over `q.person.trainings` cannot plan for one kind. Yet most calls pass nodes of one kind
+/// (`trained(it)` in a filter over positions). So a call whose arguments have known node types
+/// compiles the body again with its parameters typed, once per definition and types, and runs
+/// that body when the values are what was compiled for. The same idea as a JIT's type-specialised
+/// copies, done at compile time because the compiler already knows the types statically.
+///
+/// Exactness: a typed parameter must hold its type for the whole call. The call checks each
+/// argument's value before taking the typed body, and a body that writes a typed parameter
+/// (`q = …`, `let q = …` at its top, from a nested function too) is not used: the compiler
+/// marks the parameter as written (`TypedParameter.isAssigned`) and the specialisation is
+/// dropped. A body that fails to compile typed (a field no node of that kind has) is dropped
+/// too, and its errors with it: the general body reports such a mistake where it happens.
+
+/// A `fn` statement, kept so that calls can compile its body for their argument types.
+final class FunctionDefinition {
+    let name: String
+    let params: [String]
+    let body: [Stmt]
+    /// The names visible where the body was compiled, copied then: names declared later in the
+    /// same scopes must not change what the body's names mean.
+    private(set) var scope: Scope?
+    private(set) var directory = ""
+    /// Compiled bodies by argument types (`TypedParameter.key`).
+    var specializations: [String: Specialization] = [:]
+
+    init(name: String, params: [String], body: [Stmt]) {
+        self.name = name
+        self.params = params
+        self.body = body
+    }
+
+    func remember(scope live: Scope, directory: String) {
+        scope = Self.copy(live)
+        self.directory = directory
+    }
+
+    /// The chain of scopes with each level's names copied (the function scopes, which give
+    /// frame sizes and hop counts, are shared).
+    private static func copy(_ s: Scope) -> Scope {
+        let c = Scope(parent: s.parent.map(copy), function: s.function)
+        c.names = s.names
+        return c
+    }
+}
+
+/// One body of a definition compiled for some argument types; `body` is nil while it compiles
+/// (a recursive call finds it so) and when it could not be used.
+final class Specialization {
+    let types: [SType]
+    var body: Exec?
+    var frameSize = 0
+
+    init(types: [SType]) { self.types = types }
+
+    /// Whether `args` are values of the types compiled for.
+    /// - Complexity: O(arguments).
+    @inline(__always) func accepts(_ frame: Frame, count: Int) -> Bool {
+        var i = 0
+        while i < count {
+            switch (types[i], frame.slots[i]) {
+            case (.any, _): break
+            case (.node(let k), .node(let l, _)) where k == l: break
+            case (.nodes(let k), .nodes(let s)) where k == s.kind: break
+            default: return false
+            }
+            i += 1
+        }
+        return true
+    }
+}
+
+/// A parameter's type inside a specialised body, and whether the body writes the parameter.
+final class TypedParameter {
+    let type: SType
+    var isAssigned = false
+    init(_ type: SType) { self.type = type }
+
+    /// The types worth compiling for: a node or a set of one kind. Others are `.any`.
+    static func worthTyping(_ t: SType) -> SType {
+        switch t {
+        case .node, .nodes: return t
+        default: return .any
+        }
+    }
+
+    static func key(_ types: [SType]) -> String {
+        types.map { t -> String in
+            switch t {
+            case .node(let k): return "n\(k.rawValue)"
+            case .nodes(let k): return "s\(k.rawValue)"
+            default: return "_"
+            }
+        }.joined(separator: ",")
+    }
+}
+
+extension Compiler {
+    /// The body of `definition` compiled for `argTypes`, or nil when no argument has a type
+    /// worth it, the definition is not compiled yet (a call above a hoisted `fn`), or the typed
+    /// body cannot be used.
+    func specialization(of definition: FunctionDefinition, for argTypes: [SType]) -> Specialization? {
+        let types = argTypes.map(TypedParameter.worthTyping)
+        guard types.count == definition.params.count,
+              types.contains(where: { if case .any = $0 { return false } else { return true } }),
+              let frozen = definition.scope else { return nil }
+        let key = TypedParameter.key(types)
+        if let known = definition.specializations[key] { return known }
+        let spec = Specialization(types: types)
+        definition.specializations[key] = spec
+        let savedScope = scope, savedDirectory = directory, reported = errors.count
+        scope = frozen
+        directory = definition.directory
+        let typed = types.map(TypedParameter.init)
+        let (body, size) = compileBody(params: definition.params, types: typed, body: definition.body)
+        scope = savedScope
+        directory = savedDirectory
+        guard errors.count == reported, !typed.contains(where: \.isAssigned) else {
+            errors.removeLast(errors.count - reported)
+            return nil
+        }
+        spec.body = body
+        spec.frameSize = size
+        session.specializedBodies.append(definition.name)
+        return spec
+    }
+
+    /// A call of the function in `callee` with `args`: through the body compiled for the
+    /// arguments' types when there is one and the callee is still that function, else as before.
+    func compileUserCall(_ callee: Resolved, _ args: [Compiled], name: String, nameSpan: Span, span: Span) -> Compiled {
+        let f = Compiler.variableReader(hops: callee.hops, slot: callee.slot)
+        let a = args.map(\.eval)
+        let spec = callee.definition.flatMap { specialization(of: $0, for: args.map(\.type)) }
+        guard let spec, let definition = callee.definition else {
+            return Compiled { rt in
+                guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }
+                return try rt.invoke(fn, evaluating: a, span)
+            }
+        }
+        return Compiled { rt in
+            guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }
+            if fn.definition === definition { return try rt.invoke(fn, evaluating: a, specialized: spec, span) }
+            return try rt.invoke(fn, evaluating: a, span)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import XCTest
+import WFStore
+import WFGenerator
+@testable import WFLanguage
+
+/// Calls compiled for their arguments' types (`Compiler+Specialize.swift`) must answer exactly as
+/// the general body does. `plain(x)` hides a value's type from the compiler, so `f(plain(it))`
+/// runs `f`'s general body where `f(it)` runs the typed one.
+final class SpecializedCallTests: XCTestCase {
+    private let functions = """
+        fn plain(x) { x }
+        fn trained(q) { q.person.trainings | any .date >= q.from and .date <= q.to }
+        fn info(o) { {name: o.name, kids: o.children | count, level: o.level, women: o.women} }
+        fn depth(o, d) { if d == 0 { return 0 }; return 1 + (o.children | map depth(it, d - 1) | sum) }
+        fn villages(s) { s | where .level == village | count }
+        fn heads(o) { o.positions | where .role == chair or .role == vice_chair | map .person.name | sort it }
+        """
+
+    private let calls: [(typed: String, general: String)] = [
+        ("positions | where trained(it) | map .id", "positions | where trained(plain(it)) | map .id"),
+        ("orgs | map info(it)", "orgs | map info(plain(it))"),
+        ("orgs | take 3 | map depth(it, 3)", "orgs | take 3 | map depth(plain(it), 3)"),
+        ("villages(orgs)", "villages(plain(orgs))"),
+        ("orgs | where .level == county or .level == township | villages", "orgs | where .level == county or .level == township | plain | villages"),
+        ("orgs | map heads(it)", "orgs | map heads(plain(it))"),
+        // `.parent` of the top organisation is null: the typed body is not taken for it.
+        ("orgs | map info(.parent)", "orgs | map info(plain(.parent))"),
+    ]
+
+    private func session(_ store: Store) -> (Session, () -> (out: String, err: String)) {
+        var out = "", err = ""
+        var options = SessionOptions(format: .csv)
+        options.output = { out += $0 }
+        options.errorOutput = { err += $0 }
+        return (Session(store: store, options: options), { (out, err) })
+    }
+
+    /// The demo county, and one with changed, appended and deleted rows.
+    private func stores() -> [Store] {
+        var changed = Demo.county()
+        changed.setCell(Schema.Org.women, 4, nullCell)
+        changed.append(.person, [changed.intern("新人"), 1970, nullCell, nullCell, 0, 0])
+        changed.delete(.position, 2)
+        return [Demo.county(), changed]
+    }
+
+    func testTypedBodiesAnswerAsTheGeneralBody() {
+        for store in stores() {
+            for call in calls {
+                let typed = runCSV(store, "\(functions)\n\(call.typed)")
+                XCTAssertEqual(typed, runCSV(store, "\(functions)\n\(call.general)"), call.typed)
+                XCTAssertFalse(typed.isEmpty, call.typed)
+            }
+        }
+        // Not vacuous: some positions were trained during their term.
+        XCTAssertNotEqual(runCSV(Demo.county(), "\(functions)\npositions | where trained(it) | count"), "0\r\n")
+    }
+
+    func testTypedBodiesAreCompiledOncePerDefinitionAndTypes() {
+        let (s, _) = session(Demo.county())
+        _ = s.run("\(functions)\npositions | where trained(it) | count\npositions | take 5 | map trained(it)", file: "<t>")
+        XCTAssertEqual(s.specializedBodies, ["trained"], "one for trained(position), shared by both calls")
+        let (g, _) = session(Demo.county())
+        _ = g.run("\(functions)\npositions | where trained(plain(it)) | count", file: "<t>")
+        XCTAssertEqual(g.specializedBodies, ["plain"])
+        // A recursive function is compiled once for its types, not once per level.
+        let (r, _) = session(Demo.county())
+        _ = r.run("\(functions)\ndepth(org #0, 4)", file: "<t>")
+        XCTAssertEqual(r.specializedBodies, ["depth"])
+    }
+
+    func testABodyThatWritesAParameterKeepsTheGeneralBody() {
+        let source = """
+            fn up(o) { o = o.parent; o.name }
+            fn up2(o) { let o = o.parent; o.name }
+            fn up3(o) { let put = fn(x) { o = x }; put(null); o }
+            orgs | where .level == township | map [up(it), up2(it), up3(it)]
+            """
+        let (s, result) = session(Demo.county())
+        _ = s.run(source, file: "<t>")
+        XCTAssertEqual(s.specializedBodies, [])
+        XCTAssertEqual(result().err, "")
+        XCTAssertEqual(runCSV(Demo.county(), source),
+                       runCSV(Demo.county(), source.replacingOccurrences(of: "map [up(it), up2(it), up3(it)]",
+                                                                         with: "map [up(plain(it)), up2(plain(it)), up3(plain(it))]")
+                              + "\nfn plain(x) { x }"))
+    }
+
+    func testAFunctionReplacedAtRunTimeIsCalledAsItIsNow() {
+        let source = """
+            fn label(o) { o.name }
+            let before = orgs | take 2 | map label(it)
+            label = fn(o) => "x"
+            let after = orgs | take 2 | map label(it)
+            [before, after]
+            """
+        XCTAssertEqual(runCSV(Demo.county(), source, unixLines: true), "value\n\"平安县妇联, 平安县网上妇联\"\n\"x, x\"\n")
+    }
+
+    func testAMistakeInATypedBodyIsReportedWhereItHappens() {
+        let (s, result) = session(Demo.county())
+        _ = s.run("fn late(o) {\n  o.nme\n}\nlate(org #0)", file: "<t>")
+        XCTAssertTrue(result().err.contains("unknown field 'nme' of org"), result().err)
+        XCTAssertTrue(result().err.contains("<t>:2:4"), result().err)
+        XCTAssertTrue(result().err.contains("did you mean 'name'"), result().err)
+    }
+}
