@@ -128,6 +128,24 @@ extension Compiler {
                 type = .scalar
             }
             if case .node = b.type {
+                // The item and variables are matched in place: a closure call for the base, and
+                // the copy of the `Value` it returns, cost as much as the read itself.
+                switch base?.kind ?? .it {
+                case .it:
+                    return Compiled(type) { rt in
+                        if case .node(let kk, let r) = rt.it, kk == k { return Navigation.read(rt, k, r, acc) }
+                        return try Compiler.field(rt, rt.it, name, nameSpan)
+                    }
+                case .name(let n):
+                    if let v = lookup(n), v.hops == 0 {
+                        let slot = v.slot
+                        return Compiled(type) { rt in
+                            if case .node(let kk, let r) = rt.frame.slots[slot], kk == k { return Navigation.read(rt, k, r, acc) }
+                            return try Compiler.field(rt, rt.frame.slots[slot], name, nameSpan)
+                        }
+                    }
+                default: break
+                }
                 return Compiled(type) { rt in
                     switch try baseEval(rt) {
                     case .node(let kk, let r) where kk == k: return Navigation.read(rt, k, r, acc)
@@ -161,30 +179,15 @@ extension Compiler {
         switch op {
         case .and: return Compiled(.scalar) { rt in .bool(try le(rt).truthy && re(rt).truthy) }
         case .or: return Compiled(.scalar) { rt in .bool(try le(rt).truthy || re(rt).truthy) }
-        case .eq: return Compiled(.scalar) { rt in .bool(Value.equal(try le(rt), try re(rt))) }
-        case .ne: return Compiled(.scalar) { rt in .bool(!Value.equal(try le(rt), try re(rt))) }
+        case .eq:
+            let general: Eval = { rt in .bool(Value.equal(try le(rt), try re(rt))) }
+            return cellComparison(op, l, r, general: general) ?? Compiled(.scalar, general)
+        case .ne:
+            let general: Eval = { rt in .bool(!Value.equal(try le(rt), try re(rt))) }
+            return cellComparison(op, l, r, general: general) ?? Compiled(.scalar, general)
         case .lt, .le, .gt, .ge:
-            return Compiled(.scalar) { rt in
-                let a = try le(rt), b = try re(rt)
-                if case .int(let x) = a, case .int(let y) = b {
-                    switch op {
-                    case .lt: return .bool(x < y)
-                    case .le: return .bool(x <= y)
-                    case .gt: return .bool(x > y)
-                    default: return .bool(x >= y)
-                    }
-                }
-                if a.isNull || b.isNull { return .bool(false) }
-                guard let c = Value.compare(a, b) else {
-                    throw WFError.runtime("cannot compare \(a.typeName) with \(b.typeName)", span)
-                }
-                switch op {
-                case .lt: return .bool(c < 0)
-                case .le: return .bool(c <= 0)
-                case .gt: return .bool(c > 0)
-                default: return .bool(c >= 0)
-                }
-            }
+            let general = orderedComparison(op, le, re, span)
+            return cellComparison(op, l, r, general: general) ?? Compiled(.scalar, general)
         case .in:
             return Compiled(.scalar) { rt in
                 let a = try le(rt), b = try re(rt)
@@ -219,6 +222,32 @@ extension Compiler {
                 do { return try Arithmetic.apply(op, a, b) } catch let e as ArithmeticError {
                     throw WFError.runtime(e.message, span)
                 }
+            }
+        }
+    }
+
+
+    /// `<`, `<=`, `>`, `>=` on values: null is never ordered; values of different types are an error.
+    func orderedComparison(_ op: BinaryOp, _ le: @escaping Eval, _ re: @escaping Eval, _ span: Span) -> Eval {
+        return { rt in
+            let a = try le(rt), b = try re(rt)
+            if case .int(let x) = a, case .int(let y) = b {
+                switch op {
+                case .lt: return .bool(x < y)
+                case .le: return .bool(x <= y)
+                case .gt: return .bool(x > y)
+                default: return .bool(x >= y)
+                }
+            }
+            if a.isNull || b.isNull { return .bool(false) }
+            guard let c = Value.compare(a, b) else {
+                throw WFError.runtime("cannot compare \(a.typeName) with \(b.typeName)", span)
+            }
+            switch op {
+            case .lt: return .bool(c < 0)
+            case .le: return .bool(c <= 0)
+            case .gt: return .bool(c > 0)
+            default: return .bool(c >= 0)
             }
         }
     }

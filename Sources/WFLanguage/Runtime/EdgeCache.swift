@@ -19,9 +19,11 @@ final class EdgeCache {
 
     private let entries: UnsafeMutablePointer<Entry>
     private let capacity: Int
+    /// Held here rather than read through `swift_once` per access (see `ColumnCache`).
+    private let fieldsPerKind = ColumnCache.fieldsPerKind
 
     init() {
-        capacity = max(Kind.allCases.count * ColumnCache.fieldsPerKind, 1)
+        capacity = max(Kind.allCases.count * fieldsPerKind, 1)
         entries = .allocate(capacity: capacity)
         entries.initialize(repeating: Entry(), count: capacity)
     }
@@ -35,8 +37,8 @@ final class EdgeCache {
     /// caller must use `Store.reverse`. Valid until the next write to the store.
     /// - Complexity: O(1); O(1) refill per field after each store write.
     @inline(__always) func rows(_ rt: Runtime, _ field: FieldID, _ target: Int32) -> UnsafeBufferPointer<Int32>? {
-        guard field.index < ColumnCache.fieldsPerKind else { return nil }
-        let slot = field.kind.rawValue &* ColumnCache.fieldsPerKind &+ field.index
+        guard field.index < fieldsPerKind else { return nil }
+        let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
         if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field) }
         let e = entries[slot]
         guard let offsets = e.offsets, let rows = e.rows else { return nil }

@@ -123,8 +123,12 @@ enum Navigation {
 
     /// A cell as a value when that needs no look-up in the store (all but texts and tags).
     @inline(__always) static func plainCellValue(_ field: FieldID, _ c: Int32) -> Value? {
+        plainCellValue(cellTypes[field.kind.rawValue][field.index], c)
+    }
+
+    @inline(__always) static func plainCellValue(_ type: CellType, _ c: Int32) -> Value? {
         if c == nullCell { return .null }
-        switch cellTypes[field.kind.rawValue][field.index] {
+        switch type {
         case .int: return .int(Int64(c))
         case .bool: return .bool(c != 0)
         case .date: return .date(Day(raw: c))
@@ -158,8 +162,9 @@ enum Navigation {
         switch acc {
         case .field(let f):
             if let c = rt.columns.cell(rt, f, row) {
-                if let v = plainCellValue(f, c) { return v }
-                switch cellTypes[f.kind.rawValue][f.index] {
+                let type = rt.cellTypes[f.kind.rawValue][f.index]
+                if let v = plainCellValue(type, c) { return v }
+                switch type {
                 case .string: if let s = rt.pool.baseString(rt, c) { return .string(s) }
                 case .personal: if let s = rt.pool.baseString(rt, c) { return .secret(s) }
                 default: break
@@ -172,6 +177,18 @@ enum Navigation {
             if case .id = d { return .int(Int64(row)) }
             return derived(rt, kind, row, d)
         }
+    }
+
+    /// The stored cell of one row, `nullCell` for a row past the table's end (as `readField`).
+    /// - Complexity: O(1).
+    @inline(__always) static func cell(_ rt: Runtime, _ f: FieldID, _ row: Int32) -> Int32 {
+        if let c = rt.columns.cell(rt, f, row) { return c }
+        return storedCell(rt.store, f, row)
+    }
+
+    @inline(__always) private static func storedCell(_ store: borrowing Store, _ f: FieldID, _ row: Int32) -> Int32 {
+        guard row >= 0, Int(row) < store.tables[f.kind.rawValue].count else { return nullCell }
+        return store.cell(f, row)
     }
 
     /// A stored field of one row, or null for a row past the table's end (a node can outlive its

@@ -17,6 +17,9 @@ final class Runtime {
     private let rowCounts = RowCountCache()
     /// The string pool's base, for text cells read without copying the store.
     let pool = PoolCache()
+    /// `Navigation.cellTypes`, held here: a static `let` is read through `swift_once` on every
+    /// access, and navigation reads it once per field read.
+    let cellTypes = Navigation.cellTypes
     /// Frames of finished calls, kept for the next call, chained through `parent`
     /// (`FramePool.swift`).
     var spareFrames: Frame?

@@ -171,8 +171,8 @@ final class Closure {
 /// pays a dynamic exclusivity check and a uniqueness check on every write, which dominated scalar
 /// loops. The compiler sizes every frame, so an index is always in range.
 final class Frame {
-    let slots: UnsafeMutablePointer<Value>
-    let capacity: Int
+    private(set) var slots: UnsafeMutablePointer<Value>
+    private(set) var capacity: Int
     /// Set again when a recycled frame serves another call (`FramePool.swift`).
     var parent: Frame?
 
@@ -183,12 +183,25 @@ final class Frame {
         self.parent = parent
     }
 
-    /// Only slots that hold something are destroyed: the session's global frame has 16,384
-    /// slots, nearly all null, and destroying each through `Value`'s generic destroy cost more
-    /// than a whole point look-up (callgrind: 560 K instructions per session).
+    /// Only slots that hold something are destroyed: destroying a null through `Value`'s generic
+    /// destroy costs as much as destroying anything else.
     deinit {
         for i in 0..<capacity where !slots[i].isNull { (slots + i).deinitialize(count: 1) }
         slots.deallocate()
+    }
+
+    /// Makes room for `size` slots, keeping what the first ones hold. Only the session's global
+    /// frame grows (as a session declares more top-level names); a call's frame is sized once.
+    /// Closures hold the frame, not its slots, so they see the new slots.
+    /// - Complexity: O(size).
+    func reserve(_ size: Int) {
+        guard size > capacity else { return }
+        let grown = UnsafeMutablePointer<Value>.allocate(capacity: size)
+        grown.moveInitialize(from: slots, count: capacity)
+        (grown + capacity).initialize(repeating: .null, count: size - capacity)
+        slots.deallocate()
+        slots = grown
+        capacity = size
     }
 
     /// Sets every slot to null, dropping what they hold (to break a function ↔ frame cycle).
