@@ -183,3 +183,45 @@ final class FusedGroupTests: XCTestCase {
         XCTAssertNil(compiler.previousStageSite(Span(file: 99, start: 3, end: 4)))
     }
 }
+
+/// The one-pass count split across cores (`ColumnGroup.parallelRows` lowered so that the demo
+/// county is counted in parts), keys that widen the counters mid-pass included.
+final class ParallelGroupCountTests: XCTestCase {
+    override func setUp() { ColumnGroup.parallelRows = 16 }
+    override func tearDown() { ColumnGroup.parallelRows = 1 << 18 }
+
+    private func run(_ store: Store, _ source: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        runCSV(store, source, unixLines: true, file: file, line: line)
+    }
+
+    /// People with birth years 1950…1999, and beyond the first block (65,536 rows) keys outside
+    /// its span, so that parts stop and widen their counters, and nulls.
+    private func people() -> Store {
+        var b = StoreBuilder()
+        let n = 150_000
+        b.reserve(.person, n)
+        let name = b.intern("某某")
+        for i in 0..<n {
+            var year = Int32(1950 + i % 50)
+            if i == 80_000 { year = 1800 } else if i == 140_000 { year = 2100 } else if i % 977 == 0 { year = nullCell }
+            b.append(.person, [name, year, nullCell, nullCell, 0, nullCell])
+        }
+        return b.build()
+    }
+
+    func testCountsInPartsAgreeWithTheGeneralPath() {
+        let store = people()
+        let questions = [
+            "people | group by .birth_year { n: count() }",
+            "people | where .birth_year >= 1970 | group by .birth_year { n: count() }",
+            "people | where .birth_year >= 1960 and .birth_year < 2200 | group by .birth_year",
+            "people | where .birth_year != null and .birth_year < 1990 | group by .birth_year { n: count() }",
+        ]
+        for q in questions {
+            let fast = run(store, q)
+            XCTAssertEqual(fast, run(store, q.replacingOccurrences(of: "group by .birth_year", with: "group by (.birth_year)")), q)
+            XCTAssertGreaterThan(fast.split(separator: "\n").count, 10, q)
+        }
+        XCTAssertTrue(run(store, questions[0]).contains("1800,1\n"))
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import WFStore
 
 /// The commonest scan, `KIND | where .a >= x and .b == y | group by .k { n: count() }`, as one
@@ -57,9 +58,14 @@ extension ColumnGroup {
         let keyColumn = store.column(key)
         guard keyColumn.isPristine, keyColumn.tail.isEmpty else { return nil }
         var tests: [(cells: ContiguousArray<Int32>, lo: Int32, width: UInt32)] = []
+        // A range on the key itself is not tested per row: every key is counted, and the
+        // counters of keys outside the range are dropped afterwards (`where .year >= 1970 |
+        // group by .year` reads one column instead of two).
+        var keyRange: CellRange?
         for r in ranges {
             let c = store.column(r.field)
             guard c.isPristine, c.tail.isEmpty, r.lo <= r.hi else { return r.lo > r.hi ? emptyAnswer() : nil }
+            if r.field == key { keyRange = r; continue }
             tests.append((c.base, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
         }
         let keys = keyColumn.base
@@ -72,7 +78,11 @@ extension ColumnGroup {
         if lo > hi { lo = 0; hi = 0 }
         var width = Int(hi) - Int(lo) + 1
         guard width <= GroupIds.denseSpan else { return nil }
-        var counts = [Int](repeating: 0, count: width + 1)
+        // A large table is counted in parts on separate cores, each part with counters of its
+        // own, added up at the end.
+        let parts = n >= ColumnGroup.parallelRows ? ColumnGroup.cores : 1
+        // Part `p`'s counters are `counts[p * (width + 1) ..< (p + 1) * (width + 1)]`.
+        var counts = [Int](repeating: 0, count: parts * (width + 1))
         let unit = tests.isEmpty ? nil : tests[0], second = tests.count > 1 ? tests[1] : nil
         var widened = true
         try keys.withUnsafeBufferPointer { k in
@@ -81,15 +91,32 @@ extension ColumnGroup {
                     var start = 0
                     while start < n {
                         let end = Swift.min(n, start + ColumnGroup.blockRows * 16)
-                        var i = start
-                        while i < end {
-                            i = counts.withUnsafeMutableBufferPointer { counter in
-                                ColumnGroup.countRange(i..<end, k, lo, width, counter,
-                                                       a, unit?.lo ?? 0, unit?.width ?? 0, b, second?.lo ?? 0, second?.width ?? 0)
+                        // Each part's share of the block, and how far it has got.
+                        let share = (end - start + parts - 1) / parts
+                        var from = (0..<parts).map { Swift.min(end, start + $0 * share) }
+                        let to = (0..<parts).map { Swift.min(end, start + ($0 + 1) * share) }
+                        while (0..<parts).contains(where: { from[$0] < to[$0] }) {
+                            let (l, w) = (lo, width)
+                            let stride = w + 1
+                            counts.withUnsafeMutableBufferPointer { all in
+                                guard let base = all.baseAddress else { return }
+                                func count(_ p: Int) -> Int {
+                                    ColumnGroup.countRange(from[p]..<to[p], k, l, w, UnsafeMutableBufferPointer(start: base + p * stride, count: stride),
+                                                           a, unit?.lo ?? 0, unit?.width ?? 0, b, second?.lo ?? 0, second?.width ?? 0)
+                                }
+                                if parts == 1 { from[0] = count(0); return }
+                                var reached = from
+                                reached.withUnsafeMutableBufferPointer { out in
+                                    DispatchQueue.concurrentPerform(iterations: parts) { p in out[p] = count(p) }
+                                }
+                                from = reached
                             }
-                            if i < end {
-                                // Key `k[i]` is outside the span: widen it, or give up past 64 K.
-                                guard ColumnGroup.widen(&counts, &lo, &width, toCover: k[i]) else { widened = false; return }
+                            // A part stopped at a key outside the span: widen every part's
+                            // counters to cover it, or give up past 64 K keys.
+                            for p in 0..<parts where from[p] < to[p] {
+                                guard let (newLo, newWidth) = ColumnGroup.span(lo, width, covering: k[from[p]]) else { widened = false; return }
+                                counts = ColumnGroup.regrid(counts, parts: parts, from: lo, width, to: newLo, newWidth)
+                                (lo, width) = (newLo, newWidth)
                             }
                         }
                         try rt.tick(span)
@@ -100,8 +127,15 @@ extension ColumnGroup {
             }
         }
         guard widened else { return nil }
-        // The order of first appearance: a second pass that stops once every group is seen
-        // (for years or codes, within the first few hundred rows).
+        // The parts' counters added up into the first's.
+        for p in 1..<parts { for i in 0...width { counts[i] &+= counts[p * (width + 1) + i] } }
+        counts.removeLast((parts - 1) * (width + 1))
+        if let r = keyRange {
+            counts[width] = 0
+            for slot in 0..<width where Int(lo) + slot < Int(r.lo) || Int(lo) + slot > Int(r.hi) { counts[slot] = 0 }
+        }
+        let keyTest = keyRange.map { (cells: keys, lo: $0.lo, width: UInt32(bitPattern: $0.hi &- $0.lo)) }
+        let orderTests = tests + (keyTest.map { [$0] } ?? [])
         var remaining = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         var seen = [Bool](repeating: false, count: width + 1)
         var order: [Int] = []
@@ -109,8 +143,7 @@ extension ColumnGroup {
             var i = 0
             while i < n && remaining > 0 {
                 var pass = true
-                if let unit { pass = UInt32(bitPattern: unit.cells[i] &- unit.lo) <= unit.width }
-                if pass, let second { pass = UInt32(bitPattern: second.cells[i] &- second.lo) <= second.width }
+                for t in orderTests where pass { pass = UInt32(bitPattern: t.cells[i] &- t.lo) <= t.width }
                 if pass {
                     let c = k[i]
                     let slot = c == nullCell ? width : Int(c) - Int(lo)
@@ -174,22 +207,33 @@ extension ColumnGroup {
         return range.upperBound
     }
 
-    /// Widens the counters' key span `lo ..< lo + width` to cover `key`, doubling it towards
-    /// the key; false when the span would pass 64 K keys.
-    /// - Complexity: O(new width).
-    static func widen(_ counts: inout [Int], _ lo: inout Int32, _ width: inout Int, toCover key: Int32) -> Bool {
+    /// Rows from which a one-pass count is split across cores: below it, starting the threads
+    /// costs more than they save. Tests lower it to run the parts on the demo county.
+    static var parallelRows = 1 << 18
+    /// Parts a large count is split into: the machine's cores, at most 8.
+    static let cores = Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// The key span `lo ..< lo + width` doubled towards `key` until it covers it; nil past 64 K keys.
+    static func span(_ lo: Int32, _ width: Int, covering key: Int32) -> (Int32, Int)? {
         let needLo = Swift.min(Int(lo), Int(key)), needHi = Swift.max(Int(lo) + width - 1, Int(key))
-        guard needHi - needLo < GroupIds.denseSpan else { return false }
+        guard needHi - needLo < GroupIds.denseSpan else { return nil }
         let newWidth = Swift.min(GroupIds.denseSpan, Swift.max(2 * width, needHi - needLo + 1))
         let minKey = Int(Int32.min) + 1
         let newLo = Int(key) < Int(lo) ? Swift.max(needHi - newWidth + 1, minKey) : needLo
-        var grown = [Int](repeating: 0, count: newWidth + 1)
-        for i in 0..<width { grown[Int(lo) + i - newLo] = counts[i] }
-        grown[newWidth] = counts[width]
-        counts = grown
-        lo = Int32(newLo)
-        width = newWidth
-        return true
+        return (Int32(newLo), newWidth)
+    }
+
+    /// Each of `parts` runs of counters over the key span `oldLo ..< oldLo + oldWidth` (null's
+    /// counter last) moved to the wider span `lo ..< lo + width`.
+    /// - Complexity: O(parts × width).
+    static func regrid(_ counts: [Int], parts: Int, from oldLo: Int32, _ oldWidth: Int, to lo: Int32, _ width: Int) -> [Int] {
+        var grown = [Int](repeating: 0, count: parts * (width + 1))
+        for p in 0..<parts {
+            let old = p * (oldWidth + 1), new = p * (width + 1)
+            for i in 0..<oldWidth { grown[new + Int(oldLo) + i - Int(lo)] = counts[old + i] }
+            grown[new + width] = counts[old + oldWidth]
+        }
+        return grown
     }
 
     /// The smallest and largest non-null key (`lo > hi` when there is none), eight lanes at a
