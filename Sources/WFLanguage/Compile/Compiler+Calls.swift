@@ -27,10 +27,10 @@ extension Compiler {
             return error(.resolve("unknown function '\(n)'", callee.span, hint: WFError.didYouMean(n, candidates)))
         }
         let f = compile(callee).eval
-        let a = args.map { compile($0).eval }
+        let fill = Runtime.filler(args.map { compile($0).eval }), count = args.count
         return Compiled { rt in
             guard case .function(let fn) = try f(rt) else { throw WFError.runtime("this is not a function", callee.span) }
-            return try rt.invoke(fn, evaluating: a, span)
+            return try rt.invoke(fn, arguments: count, filling: fill, specialized: nil, span)
         }
     }
 

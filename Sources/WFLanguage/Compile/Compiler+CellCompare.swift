@@ -159,14 +159,4 @@ extension Compiler {
             return Navigation.cell(rt, f, row)
         }
     }
-
-    /// Whether `e` only reads: the current item, variables, and fields of those.
-    private func readsOnly(_ e: Expr) -> Bool {
-        switch e.kind {
-        case .it: return true
-        case .name(let n): return lookup(n) != nil
-        case .field(let base, _, _): return base.map(readsOnly) ?? true
-        default: return false
-        }
-    }
 }

@@ -130,28 +130,36 @@ extension Compiler {
             if case .node = b.type {
                 // The item and variables are matched in place: a closure call for the base, and
                 // the copy of the `Value` it returns, cost as much as the read itself.
+                var compiled: Compiled
                 switch base?.kind ?? .it {
                 case .it:
-                    return Compiled(type) { rt in
+                    compiled = Compiled(type) { rt in
                         if case .node(let kk, let r) = rt.it, kk == k { return Navigation.read(rt, k, r, acc) }
                         return try Compiler.field(rt, rt.it, name, nameSpan)
                     }
-                case .name(let n):
-                    if let v = lookup(n), v.hops == 0 {
-                        let slot = v.slot
-                        return Compiled(type) { rt in
-                            if case .node(let kk, let r) = rt.frame.slots[slot], kk == k { return Navigation.read(rt, k, r, acc) }
-                            return try Compiler.field(rt, rt.frame.slots[slot], name, nameSpan)
+                case .name(let n) where lookup(n)?.hops == 0:
+                    let slot = lookup(n)?.slot ?? 0
+                    compiled = Compiled(type) { rt in
+                        if case .node(let kk, let r) = rt.frame.slots[slot], kk == k { return Navigation.read(rt, k, r, acc) }
+                        return try Compiler.field(rt, rt.frame.slots[slot], name, nameSpan)
+                    }
+                default:
+                    compiled = Compiled(type) { rt in
+                        switch try baseEval(rt) {
+                        case .node(let kk, let r) where kk == k: return Navigation.read(rt, k, r, acc)
+                        case let v: return try Compiler.field(rt, v, name, nameSpan)
                         }
                     }
-                default: break
                 }
-                return Compiled(type) { rt in
-                    switch try baseEval(rt) {
-                    case .node(let kk, let r) where kk == k: return Navigation.read(rt, k, r, acc)
-                    case let v: return try Compiler.field(rt, v, name, nameSpan)
+                if case .reverse(let f) = acc, base.map(readsOnly) ?? true {
+                    compiled.edgeRows = { rt in
+                        guard case .node(let kk, let r) = try baseEval(rt), kk == k else { return nil }
+                        // A row past its table's end reads as null, which stages take as empty.
+                        guard r >= 0, Int(r) < rt.rowCount(k) else { return (f.kind, UnsafeBufferPointer(start: nil, count: 0)) }
+                        return rt.edges.rows(rt, f, r).map { (f.kind, $0) }
                     }
                 }
+                return compiled
             }
         default: break
         }

@@ -134,18 +134,17 @@ extension Compiler {
     /// arguments' types when there is one and the callee is still that function, else as before.
     func compileUserCall(_ callee: Resolved, _ args: [Compiled], name: String, nameSpan: Span, span: Span) -> Compiled {
         let f = Compiler.variableReader(hops: callee.hops, slot: callee.slot)
-        let a = args.map(\.eval)
+        let fill = Runtime.filler(args.map(\.eval)), count = args.count
         let spec = callee.definition.flatMap { specialization(of: $0, for: args.map(\.type)) }
         guard let spec, let definition = callee.definition else {
             return Compiled { rt in
                 guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }
-                return try rt.invoke(fn, evaluating: a, span)
+                return try rt.invoke(fn, arguments: count, filling: fill, specialized: nil, span)
             }
         }
         return Compiled { rt in
             guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }
-            if fn.definition === definition { return try rt.invoke(fn, evaluating: a, specialized: spec, span) }
-            return try rt.invoke(fn, evaluating: a, span)
+            return try rt.invoke(fn, arguments: count, filling: fill, specialized: fn.definition === definition ? spec : nil, span)
         }
     }
 }

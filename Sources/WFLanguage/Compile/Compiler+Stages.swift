@@ -161,7 +161,20 @@ extension Compiler {
             case .any: for k in Kind.allCases { makers[k.rawValue] = withStage(itemType) { dynamicPredicate(cond, k, operands) } }
             default: break
             }
+            // A reverse edge of one node, tested item by item in place when the condition cannot
+            // write to the store (which would free the rows): no set is built per call.
+            let inPlace = cannotWrite(cond) ? input.edgeRows : nil
             return Compiled(.scalar) { rt in
+                if let inPlace, let (kind, rows) = try inPlace(rt), rows.count < Compiler.columnPassMinimum {
+                    let saved = rt.it
+                    defer { rt.it = saved }
+                    for r in rows {
+                        try rt.tick(span)
+                        rt.it = .node(kind, r)
+                        if try test(rt).truthy == isAny { return .bool(isAny) }
+                    }
+                    return .bool(!isAny)
+                }
                 let seq = try Sequence.of(try inEval(rt), span, stage: isAny ? "any" : "all")
                 if case .set(let s) = seq, let make = makers[s.kind.rawValue],
                    let answer = try Compiler.anyOrAll(rt, s, make, isAny: isAny, span) {

@@ -23,11 +23,19 @@ indirect enum SType {
 struct Compiled {
     let eval: Eval
     let type: SType
+    /// For a reverse edge of one node (`q.person.trainings`): its rows read in place, when the
+    /// store allows (`EdgeCache`); a stage that only reads can visit them without the set `eval`
+    /// would copy them into.
+    var edgeRows: EdgeRowsReader?
     init(_ type: SType = .any, _ eval: @escaping Eval) {
         self.type = type
         self.eval = eval
     }
 }
+
+/// The kind and rows of a reverse edge, valid until the store is next written; nil when the
+/// caller must evaluate the set instead.
+typealias EdgeRowsReader = (Runtime) throws -> (kind: Kind, rows: UnsafeBufferPointer<Int32>)?
 
 /// The slots of one function (or of the top level). Block scopes inside it share its frame.
 final class FunctionScope {

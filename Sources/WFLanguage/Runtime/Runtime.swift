@@ -97,48 +97,22 @@ final class Runtime {
         return f
     }
 
-    /// Calls a function value.
-    func invoke(_ f: Closure, _ args: [Value], _ span: Span) throws -> Value {
-        guard args.count == f.params.count else {
-            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
+    /// Calls a function value with `count` arguments, which `fill` evaluates in the caller's
+    /// frame straight into the callee's slots (no argument array per call); through the body
+    /// compiled for the arguments' types (`Compiler+Specialize.swift`) when there is one and
+    /// the arguments have those types, else through the function's own body.
+    func invoke(_ f: Closure, arguments count: Int, filling fill: ArgumentFiller, specialized: Specialization?, _ span: Span) throws -> Value {
+        guard count == f.params.count else {
+            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(count)", span)
         }
-        var newFrame = takeFrame(size: f.frameSize, parent: f.captured)
-        defer { recycle(&newFrame, used: f.frameSize) }
-        for i in args.indices { newFrame.slots[i] = args[i] }
-        return try enter(f, newFrame, span)
-    }
-
-    /// Calls a function value with the arguments `args` compute, evaluated in the caller's frame
-    /// straight into the callee's slots: no argument array is built per call.
-    func invoke(_ f: Closure, evaluating args: [Eval], _ span: Span) throws -> Value {
-        guard args.count == f.params.count else {
-            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
-        }
-        var newFrame = takeFrame(size: f.frameSize, parent: f.captured)
-        defer { recycle(&newFrame, used: f.frameSize) }
-        for i in args.indices { newFrame.slots[i] = try args[i](self) }
-        return try enter(f, newFrame, span)
-    }
-
-    /// Calls `f` through the body compiled for its argument types (`Compiler+Specialize.swift`)
-    /// when the arguments have them, else through its own body.
-    func invoke(_ f: Closure, evaluating args: [Eval], specialized: Specialization, _ span: Span) throws -> Value {
-        guard args.count == f.params.count else {
-            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(args.count)", span)
-        }
-        let size = max(f.frameSize, specialized.frameSize)
+        let size = specialized.map { max(f.frameSize, $0.frameSize) } ?? f.frameSize
         var newFrame = takeFrame(size: size, parent: f.captured)
         defer { recycle(&newFrame, used: size) }
-        for i in args.indices { newFrame.slots[i] = try args[i](self) }
-        if let body = specialized.body, specialized.accepts(newFrame, count: args.count) {
+        try fill(self, newFrame)
+        if let specialized, let body = specialized.body, specialized.accepts(newFrame, count: count) {
             return try enter(f, body, newFrame, span)
         }
         return try enter(f, f.body, newFrame, span)
-    }
-
-    /// Runs `f`'s body in `newFrame`, whose parameter slots are already filled.
-    private func enter(_ f: Closure, _ newFrame: Frame, _ span: Span) throws -> Value {
-        try enter(f, f.body, newFrame, span)
     }
 
     /// Runs `body` (`f`'s, or one compiled for the arguments' types) in `newFrame`.
@@ -167,6 +141,30 @@ final class Runtime {
         it = item
         defer { it = saved }
         return try body()
+    }
+}
+
+/// Evaluates a call's arguments into the callee's frame, in order.
+typealias ArgumentFiller = (Runtime, Frame) throws -> Void
+
+extension Runtime {
+    /// The filler for `args`: one closure call for the usual one or two arguments, where a loop
+    /// over an array of closures paid a reabstraction thunk per argument.
+    static func filler(_ args: [Eval]) -> ArgumentFiller {
+        switch args.count {
+        case 0: return { _, _ in }
+        case 1:
+            let a = args[0]
+            return { rt, frame in frame.slots[0] = try a(rt) }
+        case 2:
+            let a = args[0], b = args[1]
+            return { rt, frame in
+                frame.slots[0] = try a(rt)
+                frame.slots[1] = try b(rt)
+            }
+        default:
+            return { rt, frame in for i in args.indices { frame.slots[i] = try args[i](rt) } }
+        }
     }
 }
 
