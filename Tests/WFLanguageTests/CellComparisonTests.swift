@@ -8,7 +8,7 @@ import WFGenerator
 /// `plain(it)` hides the item's kind, so `plain(it).f` compares through the general path.
 final class CellComparisonTests: XCTestCase {
     private let setup = """
-        fn plain(x) { x }
+        fn plain(x) { let y = x; return y }
         let d = 2023-01-01
         let y = 1970
         let half = 1970.5

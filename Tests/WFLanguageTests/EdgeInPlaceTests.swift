@@ -8,7 +8,7 @@ import WFGenerator
 /// `plain(it).edge` takes the general path that builds the set.
 final class EdgeInPlaceTests: XCTestCase {
     private let setup = """
-        fn plain(x) { x }
+        fn plain(x) { let y = x; return y }
         let t = orgs | where .level == township | first
         """
 

@@ -5,10 +5,11 @@ import WFGenerator
 
 /// Calls compiled for their arguments' types (`Compiler+Specialize.swift`) must answer exactly as
 /// the general body does. `plain(x)` hides a value's type from the compiler, so `f(plain(it))`
-/// runs `f`'s general body where `f(it)` runs the typed one.
+/// runs `f`'s general body where `f(it)` runs the typed one (`plain` is two statements, so its
+/// call is not compiled into the caller, and its result has no type the compiler knows).
 final class SpecializedCallTests: XCTestCase {
     private let functions = """
-        fn plain(x) { x }
+        fn plain(x) { let y = x; return y }
         fn trained(q) { q.person.trainings | any .date >= q.from and .date <= q.to }
         fn info(o) { {name: o.name, kids: o.children | count, level: o.level, women: o.women} }
         fn depth(o, d) { if d == 0 { return 0 }; return 1 + (o.children | map depth(it, d - 1) | sum) }
@@ -63,10 +64,13 @@ final class SpecializedCallTests: XCTestCase {
         let (g, _) = session(Demo.county())
         _ = g.run("\(functions)\npositions | where trained(plain(it)) | count", file: "<t>")
         XCTAssertEqual(g.specializedBodies, ["plain"])
+        // A one-expression function defined in the caller's frame is compiled into the call.
+        XCTAssertEqual(s.inlinedCalls, ["trained", "trained"], "both call sites")
         // A recursive function is compiled once for its types, not once per level.
         let (r, _) = session(Demo.county())
         _ = r.run("\(functions)\ndepth(org #0, 4)", file: "<t>")
         XCTAssertEqual(r.specializedBodies, ["depth"])
+        XCTAssertEqual(r.inlinedCalls, [], "a body of statements is called, not inlined")
     }
 
     func testABodyThatWritesAParameterKeepsTheGeneralBody() {
@@ -83,7 +87,22 @@ final class SpecializedCallTests: XCTestCase {
         XCTAssertEqual(runCSV(Demo.county(), source),
                        runCSV(Demo.county(), source.replacingOccurrences(of: "map [up(it), up2(it), up3(it)]",
                                                                          with: "map [up(plain(it)), up2(plain(it)), up3(plain(it))]")
-                              + "\nfn plain(x) { x }"))
+                              + "\nfn plain(x) { let y = x; return y }"))
+    }
+
+    func testCallsFromAnotherFrameAreNotInlinedAndAgree() {
+        let source = """
+            \(functions)
+            fn viaFunction(s) { let out = s | map info(it); return out }
+            let direct = orgs | map info(it)
+            let called = viaFunction(orgs)
+            [direct == called, called | count]
+            """
+        let (s, result) = session(Demo.county())
+        XCTAssertEqual(s.run(source, file: "<t>"), .ok)
+        XCTAssertEqual(result().err, "")
+        XCTAssertEqual(s.inlinedCalls, ["info"], "only the top-level call site")
+        XCTAssertTrue(result().out.hasPrefix("value\r\ntrue\r\n"), result().out)
     }
 
     func testAFunctionReplacedAtRunTimeIsCalledAsItIsNow() {

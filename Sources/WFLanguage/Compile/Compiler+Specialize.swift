@@ -63,15 +63,20 @@ final class Specialization {
     @inline(__always) func accepts(_ frame: Frame, count: Int) -> Bool {
         var i = 0
         while i < count {
-            switch (types[i], frame.slots[i]) {
-            case (.any, _): break
-            case (.node(let k), .node(let l, _)) where k == l: break
-            case (.nodes(let k), .nodes(let s)) where k == s.kind: break
-            default: return false
-            }
+            if !Specialization.matches(types[i], frame.slots[i]) { return false }
             i += 1
         }
         return true
+    }
+
+    /// Whether `value` is of type `type` (`.any`, a node or a set of one kind).
+    @inline(__always) static func matches(_ type: SType, _ value: Value) -> Bool {
+        switch (type, value) {
+        case (.any, _): return true
+        case (.node(let k), .node(let l, _)): return k == l
+        case (.nodes(let k), .nodes(let s)): return k == s.kind
+        default: return false
+        }
     }
 }
 
@@ -141,6 +146,9 @@ extension Compiler {
                 guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }
                 return try rt.invoke(fn, arguments: count, filling: fill, specialized: nil, span)
             }
+        }
+        if spec.body != nil, let inline = inlinedCall(callee, definition, args, spec, name: name, nameSpan: nameSpan, span: span) {
+            return inline
         }
         return Compiled { rt in
             guard case .function(let fn) = try f(rt) else { throw WFError.runtime("'\(name)' is not a function", nameSpan) }

@@ -82,6 +82,9 @@ final class Compiler {
     var functionDepth = 0
     /// Directory of the file being compiled, for `use "./lib.wf"`.
     var directory: String
+    /// Functions whose bodies are being compiled into a call site (`Compiler+Inline.swift`), so
+    /// that one calling itself is not inlined without end.
+    var inlining = Set<ObjectIdentifier>()
 
     init(session: Session, scope: Scope, directory: String) {
         self.session = session

@@ -37,6 +37,8 @@ public final class Session {
     /// Function bodies compiled for their arguments' types so far (`Compiler+Specialize.swift`),
     /// by function name, for tests to see that a call took that path.
     var specializedBodies: [String] = []
+    /// Calls compiled into their call sites (`Compiler+Inline.swift`), by function name.
+    var inlinedCalls: [String] = []
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 
