@@ -58,6 +58,10 @@ extension Compiler {
                 if let fused = fusedDistinctCount(stages, at: i, input: current) {
                     current = fused
                     i += 3
+                } else if let top = selectTop(stages, at: i, input: current) {
+                    // `select … | sort … | take N`: records only for the N kept.
+                    current = top
+                    i += 3
                 } else if case .sort(let keys) = stages[i].kind, i + 1 < stages.count,
                           case .take(let n) = stages[i + 1].kind, case .int(let limit) = n.kind, limit >= 0 {
                     // `sort … | take N`: only the first N are put in order.

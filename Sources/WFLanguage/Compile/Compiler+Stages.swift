@@ -250,15 +250,8 @@ extension Compiler {
                     keys.append(try e.0(rt))
                 }
             }
-            // The comparator cannot throw, so it polls for Ctrl-C itself and, once cancelled,
-            // lets the sort finish at once; the interruption is raised after it.
-            var comparisons = 0
-            var cancelled = false
-            let order = keys.withUnsafeBufferPointer { k in
-                let before = { (a: Int, b: Int) -> Bool in
-                    if cancelled { return a < b }
-                    comparisons &+= 1
-                    if comparisons & 4095 == 0, (try? rt.pollCancel(span)) == nil { cancelled = true; return a < b }
+            let order = try keys.withUnsafeBufferPointer { k in
+                try Compiler.order(items.count, limit: limit, rt, span) { a, b in
                     var i = 0
                     while i < width {
                         let x = k[a &* width &+ i], y = k[b &* width &+ i]
@@ -268,10 +261,7 @@ extension Compiler {
                     }
                     return a < b
                 }
-                if let limit, limit < items.count { return Compiler.firstInOrder(limit, of: items.count, by: before) }
-                return Array(items.indices).sorted(by: before)
             }
-            if cancelled { throw WFError(.interrupted, "interrupted", span: span) }
             return .list(order.map { items[$0] })
         }
     }

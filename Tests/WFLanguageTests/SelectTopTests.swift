@@ -1,0 +1,55 @@
+import XCTest
+import WFStore
+import WFGenerator
+@testable import WFLanguage
+
+/// `select … | sort … | take N` builds records only for the N kept (`Compiler+SelectTop.swift`).
+/// Each answer must equal the general path's: `| skip 0 |` between the select and the sort keeps
+/// the stages apart without changing the list.
+final class SelectTopTests: XCTestCase {
+    private let questions = [
+        "orgs | select .id, .name, w: .women | sort .w desc, .id | take 7",
+        "orgs | select .id, w: .women, kids: (.children | count) | sort .kids, .w desc | take 12",
+        // Ties and nulls: many organisations have no women counted, or the same count.
+        "orgs | select .id, w: .women | sort .w | take 30",
+        "orgs | select .id, w: .women | sort .w desc | take 30",
+        "people | select .id, y: .birth_year, n: .name | sort .y desc, .n | take 25",
+        // The same name twice: the first is the sort key, as a record's field is read.
+        "orgs | select .id, w: .women, w: .id | sort .w | take 5",
+        // More than there are, and none.
+        "orgs | where .level == county | select .id, .name | sort .name | take 1000",
+        "orgs | select .id | sort .id desc | take 0",
+        // A list of values rather than a set.
+        "[3, 1, 2, 1] | select v: it, d: it * 2 | sort .d desc, .v | take 3",
+    ]
+
+    private func store() -> Store {
+        var s = Demo.county()
+        s.setCell(Schema.Org.women, 3, nullCell)
+        s.setCell(Schema.Org.women, 8, nullCell)
+        s.delete(.org, 20)
+        return s
+    }
+
+    func testSelectTopAgreesWithTheGeneralPath() {
+        for s in [Demo.county(), store()] {
+            for q in questions {
+                let general = q.replacingOccurrences(of: " | sort", with: " | skip 0 | sort")
+                let fast = runCSV(s, q, unixLines: true)
+                XCTAssertEqual(fast, runCSV(s, general, unixLines: true), q)
+                if !q.hasSuffix("take 0") { XCTAssertGreaterThan(fast.split(separator: "\n").count, 1, q) }
+            }
+        }
+    }
+
+    func testAnErrorInASelectIsStillRaised() {
+        var out = "", err = ""
+        var options = SessionOptions(format: .csv)
+        options.output = { out += $0 }
+        options.errorOutput = { err += $0 }
+        let s = Session(store: Demo.county(), options: options)
+        _ = s.run("orgs | select .id, bad: (.women / 0) | sort .id | take 3", file: "<t>")
+        XCTAssertTrue(err.contains("<t>:1:"), err)
+        XCTAssertEqual(out, "")
+    }
+}
