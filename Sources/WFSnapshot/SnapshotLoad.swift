@@ -123,7 +123,8 @@ final class LazySnapshot {
             let rows = rowCounts[kind.rawValue]
             let storages = kind.fields.enumerated().map { i, field -> BaseCells in
                 guard let entry = entries[kind.rawValue][i] else { return BaseCells(ContiguousArray(repeating: nullCell, count: rows)) }
-                return BaseCells(count: rows) { [self] in column(entry, field.type, rowCounts: rowCounts) }
+                return BaseCells(count: rows, loader: { [self] in column(entry, field.type, rowCounts: rowCounts) },
+                                 cell: cellReader(entry, field.type, rowCounts: rowCounts))
             }
             var deleted = Set<Int32>()
             if let entry = file.entries[SnapshotFormat.deletedName(kind)] {
@@ -140,7 +141,8 @@ final class LazySnapshot {
             guard let entry = file.entries[SnapshotFormat.nameIndexName(kind)] else { continue }
             let rows = Int32(rowCounts[kind.rawValue])
             guard entry.type == .int32, entry.length == Int(rows) * 4 else { throw corrupt(entry.name, "name index out of range") }
-            store.adoptNameIndex(kind) { [self] in nameIndex(entry, rows: rows) }
+            store.adoptNameIndex(kind, loader: { [self] in nameIndex(entry, rows: rows) },
+                                 entry: cellReader(entry) { cells in cells.first { $0 < 0 || $0 >= rows } })
         }
         return store
     }
@@ -159,6 +161,39 @@ final class LazySnapshot {
         } catch {
             report(error as? SnapshotError ?? corrupt(entry.name, "\(error)"))
             return ContiguousArray(repeating: nullCell, count: rows)
+        }
+    }
+
+    /// One cell of a column read without the rest: its 64 KiB block read, checked against
+    /// `$blocks` and range-checked on first touch. Nil in files without `$blocks`, whose columns
+    /// can only be checked whole. The blocks are set up on the first cell asked for.
+    private func cellReader(_ entry: Entry, _ type: FieldType, rowCounts: [Int]) -> ((Int) -> Int32)? {
+        cellReader(entry) { [self] cells in LazySnapshot.firstOutOfRange(cells, type, rowCounts: rowCounts, strings: stringCount) }
+    }
+
+    /// One `Int32` of a section read on its own, its block checked against `$blocks` and by
+    /// `firstBad` (which returns a value out of range) on first touch; a damaged block reads as
+    /// null cells and is reported.
+    private func cellReader(_ entry: Entry, firstBad: @escaping (UnsafeBufferPointer<Int32>) -> Int32?) -> ((Int) -> Int32)? {
+        guard let sums = blockSums[entry.name] else { return nil }
+        var pages: PagedBytes?
+        return { [self] row in
+            let p = pages ?? PagedBytes(count: entry.length) { [self] block, into in
+                do {
+                    try file.read(entry, from: block * PagedBytes.blockSize, into: into)
+                    guard XXH64.hash(UnsafeRawBufferPointer(into)) == sums[sums.startIndex + block] else {
+                        throw corrupt(entry.name, "checksum mismatch in block \(block)")
+                    }
+                    if let bad = firstBad(UnsafeBufferPointer(into.bindMemory(to: Int32.self))) {
+                        throw corrupt(entry.name, "value \(bad) out of range")
+                    }
+                } catch {
+                    into.bindMemory(to: Int32.self).initialize(repeating: nullCell)
+                    report(error as? SnapshotError ?? corrupt(entry.name, "\(error)"))
+                }
+            }
+            pages = p
+            return p.int32(row)
         }
     }
 
@@ -244,6 +279,10 @@ final class LazySnapshot {
 
     /// The first cell that could index outside what it refers to, if any.
     static func firstOutOfRange(_ cells: ContiguousArray<Int32>, _ type: FieldType, rowCounts: [Int], strings: Int32) -> Int32? {
+        cells.withUnsafeBufferPointer { firstOutOfRange($0, type, rowCounts: rowCounts, strings: strings) }
+    }
+
+    static func firstOutOfRange(_ cells: UnsafeBufferPointer<Int32>, _ type: FieldType, rowCounts: [Int], strings: Int32) -> Int32? {
         let upper: Int32
         var lower: Int32 = 0
         switch type {
@@ -254,11 +293,8 @@ final class LazySnapshot {
         case .tags(let e): lower = 0; upper = e.labels.count >= 31 ? .max : Int32(1) << Int32(e.labels.count)
         case .ref(let k): upper = Int32(rowCounts[k.rawValue])
         }
-        var bad: Int32?
-        cells.withUnsafeBufferPointer { buf in
-            for c in buf where c != nullCell && (c < lower || c >= upper) { bad = c; break }
-        }
-        return bad
+        for c in cells where c != nullCell && (c < lower || c >= upper) { return c }
+        return nil
     }
 }
 

@@ -117,6 +117,10 @@ public struct Store {
     public func reverse(_ field: FieldID, _ target: Int32) -> [Int32] {
         let table = tables[field.kind.rawValue]
         let column = table.columns[field.index]
+        if prefersScan(field) {
+            table.cache.reverseScans[field.index] += 1
+            return scanReverse(field, target)
+        }
         let index = reverseIndex(field)
         var out: [Int32] = []
         let baseRows = index.slice(of: target)
@@ -139,6 +143,38 @@ public struct Store {
             return reverseIndex(field).slice(of: target).count
         }
         return reverse(field, target).count
+    }
+
+    /// Look-ups of one field answered by a scan before its reverse index is built.
+    ///
+    /// Building the index sorts the whole column (for positions by person at nation scale,
+    /// 11.7 M rows and 80 MB, about a tenth of a second), which pays off only over many
+    /// look-ups; a scan of the column answers one in a few milliseconds. So a process that
+    /// looks a person or two up and exits never builds it, and a query that navigates the edge
+    /// per row builds it after this many scans (at nation scale, some 30 ms of scans).
+    public static let scansBeforeIndex = 4
+
+    /// Whether the next look-up of `field` should scan its column: its index is not built and
+    /// fewer than `scansBeforeIndex` look-ups have scanned.
+    public func prefersScan(_ field: FieldID) -> Bool {
+        let cache = tables[field.kind.rawValue].cache
+        return cache.reverse[field.index] == nil && cache.reverseScans[field.index] < Store.scansBeforeIndex
+    }
+
+    /// The live rows whose cell of `field` is `target` now, ascending, by a scan of the column.
+    /// - Complexity: O(rows).
+    func scanReverse(_ field: FieldID, _ target: Int32) -> [Int32] {
+        let table = tables[field.kind.rawValue]
+        let column = table.columns[field.index]
+        var out: [Int32] = []
+        if column.isPristine && column.tail.isEmpty {
+            column.base.withUnsafeBufferPointer { cells in
+                for i in cells.indices where cells[i] == target { out.append(Int32(i)) }
+            }
+        } else {
+            for r in 0..<Int32(column.count) where column[r] == target { out.append(r) }
+        }
+        return table.deleted.isEmpty ? out : out.filter { table.isLive($0) }
     }
 
     func reverseIndex(_ field: FieldID) -> ReverseIndex {
@@ -172,6 +208,7 @@ public struct Store {
         guard let nf = kind.nameField, let id = strings.lookup(name) else { return [] }
         let table = tables[kind.rawValue]
         let column = table.columns[nf]
+        if let found = probedRows(table, column, id) { return found }
         let index = nameIndex(kind)
         var out: [Int32] = []
         column.base.withUnsafeBufferPointer { cells in
@@ -195,6 +232,38 @@ public struct Store {
         for (j, c) in column.tail.enumerated() where c == id { out.append(Int32(column.baseCount + j)) }
         if !column.isPristine { out.sort() }
         return table.deleted.isEmpty ? out : out.filter { table.isLive($0) }
+    }
+
+    /// `rows(named:)` for a store fresh from a lazily opened snapshot: the binary search reads
+    /// the saved name index and the name column a cell at a time (a block each, on first
+    /// touch), so the first look-up by name reads some forty blocks instead of both sections
+    /// (68 MB at nation scale). Nil when that does not apply (something changed, the index is
+    /// read already, or an entry read back damaged): the caller then uses the whole index.
+    /// - Complexity: O(log rows + result) cell reads.
+    private func probedRows(_ table: Table, _ column: Column, _ id: Int32) -> [Int32]? {
+        guard table.cache.byName == nil, let entry = table.cache.byNameEntry, !column.storage.isLoaded,
+              column.isPristine, column.tail.isEmpty, table.deleted.isEmpty else { return nil }
+        let rows = column.baseCount
+        var damaged = false
+        func row(_ i: Int) -> Int {
+            let r = Int(entry(i))
+            if r < 0 || r >= rows { damaged = true; return 0 }
+            return r
+        }
+        // First position whose row's name id is >= id.
+        var lo = 0, hi = rows
+        while lo < hi && !damaged {
+            let mid = (lo + hi) / 2
+            if column.storage[row(mid)] < id { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int32] = []
+        while lo < rows && !damaged {
+            let r = row(lo)
+            guard !damaged, column.storage[r] == id else { break }
+            out.append(Int32(r))
+            lo += 1
+        }
+        return damaged ? nil : out.sorted()
     }
 
     /// The base rows of `kind` ordered by name id (then row): the snapshot's `KIND.$byname`
@@ -238,7 +307,8 @@ public struct Store {
 
     /// Installs a saved name index to be read on first use; when `loader` returns nil (the section
     /// was damaged) the index is built from the name column instead.
-    public func adoptNameIndex(_ kind: Kind, loader: @escaping () -> ContiguousArray<Int32>?) {
+    public func adoptNameIndex(_ kind: Kind, loader: @escaping () -> ContiguousArray<Int32>?, entry: ((Int) -> Int32)? = nil) {
         tables[kind.rawValue].cache.byNameLoader = loader
+        tables[kind.rawValue].cache.byNameEntry = entry
     }
 }

@@ -43,3 +43,36 @@ final class EdgeSliceTests: XCTestCase {
         XCTAssertEqual(s.reverseRows(Schema.Org.parent, town).count, 2)
     }
 }
+
+/// The first look-ups of a reverse edge scan its column (`Store.prefersScan`); later ones use
+/// the index built then. Both must give `reverse`'s answer, changes included.
+final class ScannedReverseTests: XCTestCase {
+    /// Every live row pointing at `t`, by brute force over the current cells.
+    private func expected(_ s: Store, _ field: FieldID, _ t: Int32) -> [Int32] {
+        (0..<Int32(s.count(field.kind))).filter { s.isLive(field.kind, $0) && s.cell(field, $0) == t }
+    }
+
+    func testScansAndTheIndexGiveTheSameRows() throws {
+        for changed in [false, true] {
+            var s = Fixture.store()
+            if changed {
+                let town = try XCTUnwrap(s.rows(.org, named: "城关镇妇联").first)
+                let west = try XCTUnwrap(s.rows(.org, named: "西河村妇代会").first)
+                s.setCell(Schema.Org.parent, west, nullCell)
+                var cells = Kind.org.fields.map { _ in nullCell }
+                cells[Schema.Org.parent.index] = town
+                s.append(.org, cells)
+                s.delete(.org, Int32(s.count(.org) - 2))
+            }
+            let field = Schema.Org.parent
+            XCTAssertTrue(s.prefersScan(field))
+            var scanned = 0
+            for t in -1...Int32(s.count(.org)) {
+                if s.prefersScan(field) { scanned += 1 }
+                XCTAssertEqual(s.reverse(field, t), expected(s, field, t), "target \(t), changed: \(changed)")
+            }
+            XCTAssertEqual(scanned, Store.scansBeforeIndex, "then the index is built")
+            XCTAssertFalse(s.prefersScan(field))
+        }
+    }
+}

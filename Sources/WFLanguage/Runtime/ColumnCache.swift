@@ -39,7 +39,7 @@ final class ColumnCache {
     @inline(__always) func cell(_ rt: Runtime, _ field: FieldID, _ row: Int32) -> Int32? {
         guard field.index < fieldsPerKind else { return nil }
         let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
-        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field) }
+        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field, whole: false) }
         let e = entries[slot]
         guard let cells = e.cells else { return nil }
         guard row >= 0, Int(row) < e.count else { return nullCell }
@@ -52,15 +52,22 @@ final class ColumnCache {
     @inline(__always) func cells(_ rt: Runtime, _ field: FieldID) -> UnsafeBufferPointer<Int32>? {
         guard field.index < fieldsPerKind else { return nil }
         let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
-        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field) }
+        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field, whole: true) }
         let e = entries[slot]
         // An empty column has no address and reads as changed: the caller's slower path is right too.
         guard let cells = e.cells else { return nil }
         return UnsafeBufferPointer(start: cells, count: e.count)
     }
 
-    private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID) {
+    /// - Parameter whole: the caller wants the whole column (a scan), so a column not read yet
+    ///   is read now; otherwise (one cell) it is left to be read a block at a time
+    ///   (`BaseCells`), and the entry stays stale so that a later call finds it read.
+    private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID, whole: Bool) {
         let column = rt.store.column(field)
+        if !whole && !column.storage.isLoaded {
+            entries[slot] = Entry()
+            return
+        }
         var e = Entry(generation: rt.storeGeneration, cells: nil, count: 0)
         if column.isPristine && column.tail.isEmpty {
             // The address outlives the closure only while the store keeps this array unchanged (see above).

@@ -49,6 +49,12 @@ final class EdgeCache {
     }
 
     private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID) {
+        // While the store answers look-ups of this edge by scanning (`Store.prefersScan`), leave
+        // the entry stale, so that the index is used from the first look-up after it is built.
+        if rt.store.prefersScan(field) {
+            entries[slot] = Entry()
+            return
+        }
         var e = Entry(generation: rt.storeGeneration)
         if let slices = rt.store.edgeSlices(field), slices.targetCount > 0 {
             // The addresses outlive these closures only while the store keeps the index (see above).

@@ -11,17 +11,29 @@ public final class BaseCells {
     public let count: Int
     @usableFromInline var loaded: ContiguousArray<Int32>?
     private var loader: (() -> ContiguousArray<Int32>)?
+    /// Reads one cell without reading the column (a block of it, checked), while the column is
+    /// not loaded: a look-up that shows a person's seven positions reads seven cells of each
+    /// column it shows, not the 47 MB of each at nation scale.
+    private var cellReader: ((Int) -> Int32)?
+    /// Cells read one at a time so far; past `cellsBeforeLoading` the column is read whole, as
+    /// a question reading that many is likely to read many more.
+    private var cellsRead = 0
+    public static let cellsBeforeLoading = 4096
 
     public init(_ cells: ContiguousArray<Int32>) {
         count = cells.count
         loaded = cells
     }
 
-    /// - Parameter loader: returns the cells. It must not fail: a loader that finds its source
-    ///   damaged reports it (see `LoadHealth`) and returns null cells, which every reader handles.
-    public init(count: Int, loader: @escaping () -> ContiguousArray<Int32>) {
+    /// - Parameters:
+    ///   - loader: returns the cells. It must not fail: a loader that finds its source damaged
+    ///     reports it (see `LoadHealth`) and returns null cells, which every reader handles.
+    ///   - cell: reads one cell (below `count`) on its own, under the same rule; nil when only
+    ///     the whole column can be read.
+    public init(count: Int, loader: @escaping () -> ContiguousArray<Int32>, cell: ((Int) -> Int32)? = nil) {
         self.count = count
         self.loader = loader
+        self.cellReader = cell
     }
 
     public var isLoaded: Bool { loaded != nil }
@@ -35,6 +47,14 @@ public final class BaseCells {
     /// One cell; `row` must be below `count`.
     @inlinable public subscript(row: Int) -> Int32 {
         if let c = loaded { return c[row] }
+        return unloadedCell(row)
+    }
+
+    @usableFromInline func unloadedCell(_ row: Int) -> Int32 {
+        if let read = cellReader, cellsRead < BaseCells.cellsBeforeLoading {
+            cellsRead += 1
+            return read(row)
+        }
         return load()[row]
     }
 
@@ -47,6 +67,7 @@ public final class BaseCells {
         }
         loaded = cells
         loader = nil
+        cellReader = nil
         return cells
     }
 }

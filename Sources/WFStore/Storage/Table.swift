@@ -52,8 +52,16 @@ final class TableCache {
     var byName: ContiguousArray<Int32>?
     /// Reads a saved name index on first use (a lazily opened snapshot).
     var byNameLoader: (() -> ContiguousArray<Int32>?)?
+    /// Reads one entry of the saved name index without reading the rest (a lazily opened
+    /// snapshot with block checksums), for a look-up by name before the index is read whole.
+    var byNameEntry: ((Int) -> Int32)?
+    /// Per reference field: look-ups answered by scanning the column before the index was built.
+    var reverseScans: [Int]
 
-    init(fieldCount: Int) { reverse = Array(repeating: nil, count: fieldCount) }
+    init(fieldCount: Int) {
+        reverse = Array(repeating: nil, count: fieldCount)
+        reverseScans = Array(repeating: 0, count: fieldCount)
+    }
 }
 
 /// Rows of a table grouped by the target of one reference column, in compressed sparse row form:
