@@ -150,9 +150,9 @@ public struct Store {
     /// Building the index sorts the whole column (for positions by person at nation scale,
     /// 11.7 M rows and 80 MB, about a tenth of a second), which pays off only over many
     /// look-ups; a scan of the column answers one in a few milliseconds. So a process that
-    /// looks a person or two up and exits never builds it, and a query that navigates the edge
-    /// per row builds it after this many scans (at nation scale, some 30 ms of scans).
-    public static let scansBeforeIndex = 4
+    /// looks one person up and exits never builds it, and anything that looks again (a second
+    /// look-up, a query that navigates the edge per row) builds it then.
+    public static let scansBeforeIndex = 1
 
     /// Whether the next look-up of `field` should scan its column: its index is not built and
     /// fewer than `scansBeforeIndex` look-ups have scanned.
@@ -237,12 +237,14 @@ public struct Store {
     /// `rows(named:)` for a store fresh from a lazily opened snapshot: the binary search reads
     /// the saved name index and the name column a cell at a time (a block each, on first
     /// touch), so the first look-up by name reads some forty blocks instead of both sections
-    /// (68 MB at nation scale). Nil when that does not apply (something changed, the index is
-    /// read already, or an entry read back damaged): the caller then uses the whole index.
+    /// (68 MB at nation scale). Nil when that does not apply (not the first look-up, something
+    /// changed, the index is read already, or an entry read back damaged): the caller then uses
+    /// the whole index.
     /// - Complexity: O(log rows + result) cell reads.
     private func probedRows(_ table: Table, _ column: Column, _ id: Int32) -> [Int32]? {
-        guard table.cache.byName == nil, let entry = table.cache.byNameEntry, !column.storage.isLoaded,
-              column.isPristine, column.tail.isEmpty, table.deleted.isEmpty else { return nil }
+        guard table.cache.probedLookUps == 0, table.cache.byName == nil, let entry = table.cache.byNameEntry,
+              !column.storage.isLoaded, column.isPristine, column.tail.isEmpty, table.deleted.isEmpty else { return nil }
+        table.cache.probedLookUps += 1
         let rows = column.baseCount
         var damaged = false
         func row(_ i: Int) -> Int {

@@ -124,3 +124,22 @@ final class SpecializedCallTests: XCTestCase {
         XCTAssertTrue(result().err.contains("did you mean 'name'"), result().err)
     }
 }
+
+/// A definition keeps a copy of the scope it was compiled in, whose binding names it: the
+/// binding is weak, so a session and its functions are freed together.
+final class FunctionDefinitionLifetimeTests: XCTestCase {
+    func testDefinitionsAreFreedWithTheirSession() {
+        weak var definition: FunctionDefinition?
+        weak var frozen: Scope?
+        do {
+            let session = Session(store: Demo.county(), options: SessionOptions(output: { _ in }, errorOutput: { _ in }))
+            XCTAssertEqual(session.run("fn name_of(o) { o.name }\norgs | map name_of(it) | count", file: "<t>"), .ok)
+            definition = session.globalScope.names["name_of"]?.definition
+            frozen = definition?.scope
+            XCTAssertNotNil(definition)
+            XCTAssertNotNil(frozen)
+        }
+        XCTAssertNil(definition)
+        XCTAssertNil(frozen)
+    }
+}

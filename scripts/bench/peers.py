@@ -9,8 +9,11 @@ tuples, ratios rounded to 6 places) so they can be checked for agreement with wf
 """
 import argparse, json, os, shutil, sqlite3, statistics, sys, tempfile, time
 
+WARM_UP_RUNS = 3  # as wfbench's `warmUpRuns`
+
 def timed(fn, runs):
-    fn()  # warm-up
+    for _ in range(WARM_UP_RUNS):
+        fn()
     times = []
     for _ in range(runs):
         t = time.perf_counter(); result = fn(); times.append(time.perf_counter() - t)

@@ -51,8 +51,10 @@ final class Scope {
         /// The number of parameters when the name was bound by `fn`, for static arity checks.
         var arity: Int?
         /// The `fn` statement that bound the name, for calls compiled for their argument types
-        /// (`Compiler+Specialize.swift`).
-        var definition: FunctionDefinition?
+        /// (`Compiler+Specialize.swift`). Weak: a definition keeps a copy of the scope it was
+        /// compiled in, whose bindings name it; the function values and call sites made from it
+        /// keep it alive.
+        weak var definition: FunctionDefinition?
         /// The parameter's type inside a body compiled for its argument types.
         var typed: TypedParameter?
     }

@@ -12,6 +12,9 @@ final class ColumnCache {
     struct Entry {
         var generation = -1
         var cells: UnsafePointer<Int32>?
+        /// A column not read yet, for single cells read a block at a time (`BaseCells`), kept
+        /// alive by the store like `cells`.
+        var unread: Unmanaged<BaseCells>?
         var count = 0
     }
 
@@ -41,9 +44,13 @@ final class ColumnCache {
         let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
         if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field, whole: false) }
         let e = entries[slot]
-        guard let cells = e.cells else { return nil }
+        if let cells = e.cells {
+            guard row >= 0, Int(row) < e.count else { return nullCell }
+            return cells[Int(row)]
+        }
+        guard let unread = e.unread else { return nil }
         guard row >= 0, Int(row) < e.count else { return nullCell }
-        return cells[Int(row)]
+        return unread.takeUnretainedValue()[Int(row)]
     }
 
     /// All cells of `field` when the column is unchanged since loading (base array only), nil
@@ -52,7 +59,7 @@ final class ColumnCache {
     @inline(__always) func cells(_ rt: Runtime, _ field: FieldID) -> UnsafeBufferPointer<Int32>? {
         guard field.index < fieldsPerKind else { return nil }
         let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
-        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field, whole: true) }
+        if entries[slot].generation != rt.storeGeneration || entries[slot].unread != nil { refill(rt, slot, field, whole: true) }
         let e = entries[slot]
         // An empty column has no address and reads as changed: the caller's slower path is right too.
         guard let cells = e.cells else { return nil }
@@ -60,12 +67,16 @@ final class ColumnCache {
     }
 
     /// - Parameter whole: the caller wants the whole column (a scan), so a column not read yet
-    ///   is read now; otherwise (one cell) it is left to be read a block at a time
-    ///   (`BaseCells`), and the entry stays stale so that a later call finds it read.
+    ///   is read now; otherwise (one cell) it is left to be read a block at a time (`BaseCells`).
     private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID, whole: Bool) {
         let column = rt.store.column(field)
         if !whole && !column.storage.isLoaded {
-            entries[slot] = Entry()
+            var e = Entry(generation: rt.storeGeneration)
+            if column.isPristine && column.tail.isEmpty {
+                e.unread = Unmanaged.passUnretained(column.storage)
+                e.count = column.baseCount
+            }
+            entries[slot] = e
             return
         }
         var e = Entry(generation: rt.storeGeneration, cells: nil, count: 0)

@@ -15,8 +15,10 @@ public final class BaseCells {
     /// not loaded: a look-up that shows a person's seven positions reads seven cells of each
     /// column it shows, not the 47 MB of each at nation scale.
     private var cellReader: ((Int) -> Int32)?
-    /// Cells read one at a time so far; past `cellsBeforeLoading` the column is read whole, as
-    /// a question reading that many is likely to read many more.
+    /// Cells read one at a time so far; past `cellsBeforeLoading` the column is read whole: a
+    /// question that reads that many (a field per row of a large set) reads faster from the
+    /// whole array than through the block check per cell, while look-ups of a few people at a
+    /// time (a handful of cells per column each) never get there.
     private var cellsRead = 0
     public static let cellsBeforeLoading = 4096
 

@@ -55,6 +55,9 @@ final class TableCache {
     /// Reads one entry of the saved name index without reading the rest (a lazily opened
     /// snapshot with block checksums), for a look-up by name before the index is read whole.
     var byNameEntry: ((Int) -> Int32)?
+    /// Look-ups by name answered by probing (`Store.probedRows`): only the first is, as a
+    /// session that looks names up again reads the index whole once and searches it in memory.
+    var probedLookUps = 0
     /// Per reference field: look-ups answered by scanning the column before the index was built.
     var reverseScans: [Int]
 
