@@ -19,6 +19,11 @@ struct QueryBench {
 
     init(store: Store) {
         self.store = store
+        var options = SessionOptions(format: .csv)
+        let output = self.output
+        options.output = { output.out += $0 }
+        options.errorOutput = { output.err += $0 }
+        session = Session(store: store, options: options)
         let asOf = store.meta.asOf ?? Day(raw: 20_000)
         let yearAgo = asOf.adding(years: -1) ?? asOf
         // The first county; a person's name held by several people; ten congresses under the county.
@@ -75,16 +80,21 @@ struct QueryBench {
         ]
     }
 
-    /// Runs `source` once in a fresh session; returns the CSV it printed, or the error.
-    func run(_ source: String) -> (seconds: Double, csv: String, error: String) {
+    /// Where the session's output goes, for each run to collect its own.
+    final class Output {
         var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        let session = Session(store: store, options: options)
+    }
+    let output = Output()
+    /// One session for every question, as the peers use one connection.
+    let session: Session
+
+    /// Runs `source` once; returns the CSV it printed, or the error.
+    func run(_ source: String) -> (seconds: Double, csv: String, error: String) {
+        output.out = ""
+        output.err = ""
         let t = now()
         _ = session.run(source, file: "<bench>")
-        return (now() - t, out, err)
+        return (now() - t, output.out, output.err)
     }
 }
 

@@ -105,6 +105,7 @@ final class Compiler {
         if let existing = scope.names[name] {
             // Binding the name again writes its slot: a typed parameter's type no longer holds.
             existing.typed?.isAssigned = true
+            if scope === session.globalScope { session.rebinds += 1 }
             scope.names[name]?.arity = arity
             scope.names[name]?.definition = definition
             return existing.slot

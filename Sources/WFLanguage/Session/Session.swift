@@ -28,6 +28,17 @@ public final class Session {
     let today: Day
     /// Top-level variables and functions a session can hold (the global frame is allocated once,
     /// because closures keep a reference to it).
+    /// Entries compiled before, run again without parsing or compiling (`ProgramCache`).
+    var programs = ProgramCache()
+    /// Bumped whenever a top-level name is bound again (`Compiler.declare`), for `ProgramCache`.
+    var rebinds = 0
+
+    /// What the global names are now, as far as a compiled program depends on them.
+    var globalNames: ProgramCache.Names {
+        ProgramCache.Names(scope: ObjectIdentifier(globalScope), count: globalScope.names.count,
+                           slots: globalFunction.size, rebinds: rebinds)
+    }
+
     /// Top-level names a session may declare (the global frame grows to this as needed).
     static let globalSlots = 16_384
     /// The global frame's first size. It grows as names are declared: a frame of 16,384 slots
@@ -104,13 +115,18 @@ public final class Session {
     ///   - arguments: script parameter values as text, by name without the leading `--`.
     public func run(_ source: String, file: String, arguments: [String: String] = [:]) -> RunStatus {
         let execs: [Exec], stmts: [Stmt]
-        switch compile(source, file: file) {
-        case .failure(let f):
-            options.errorOutput(render(f.errors[0]))
-            return Session.status(f.errors[0])
-        case .success(let r):
-            execs = r.1
-            stmts = r.2
+        if let cached = programs.find(source, file: file, names: globalNames) {
+            (execs, stmts) = (cached.execs, cached.stmts)
+        } else {
+            switch compile(source, file: file) {
+            case .failure(let f):
+                options.errorOutput(render(f.errors[0]))
+                return Session.status(f.errors[0])
+            case .success(let r):
+                execs = r.1
+                stmts = r.2
+                programs.keep(source, file: file, execs: execs, stmts: stmts, names: globalNames)
+            }
         }
         let declared = Set(stmts.compactMap { s -> String? in if case .param(let d) = s.kind { return d.name } else { return nil } })
         for name in arguments.keys.sorted() where !declared.contains(name) {
