@@ -175,23 +175,10 @@ final class LazySnapshot {
     /// `firstBad` (which returns a value out of range) on first touch; a damaged block reads as
     /// null cells and is reported.
     private func cellReader(_ entry: Entry, firstBad: @escaping (UnsafeBufferPointer<Int32>) -> Int32?) -> ((Int) -> Int32)? {
-        guard let sums = blockSums[entry.name] else { return nil }
+        guard blockSums[entry.name] != nil else { return nil }
         var pages: PagedBytes?
         return { [self] row in
-            let p = pages ?? PagedBytes(count: entry.length) { [self] block, into in
-                do {
-                    try file.read(entry, from: block * PagedBytes.blockSize, into: into)
-                    guard XXH64.hash(UnsafeRawBufferPointer(into)) == sums[sums.startIndex + block] else {
-                        throw corrupt(entry.name, "checksum mismatch in block \(block)")
-                    }
-                    if let bad = firstBad(UnsafeBufferPointer(into.bindMemory(to: Int32.self))) {
-                        throw corrupt(entry.name, "value \(bad) out of range")
-                    }
-                } catch {
-                    into.bindMemory(to: Int32.self).initialize(repeating: nullCell)
-                    report(error as? SnapshotError ?? corrupt(entry.name, "\(error)"))
-                }
-            }
+            let p = pages ?? paged(entry, firstBad: firstBad)
             pages = p
             return p.int32(row)
         }
@@ -228,7 +215,10 @@ final class LazySnapshot {
         return PoolBase(bytes: paged(bytesEntry), offsets: paged(offsetsEntry), slots: slots, health: health, origin: path)
     }
 
-    private func paged(_ entry: Entry) -> PagedBytes {
+    /// A section read block by block, each checked on first touch against `$blocks` (or, in
+    /// files without them, the whole section against its checksum). A damaged block is reported
+    /// and reads as zeros, or, for cells (`firstBad` given, which range-checks them), as nulls.
+    private func paged(_ entry: Entry, firstBad: ((UnsafeBufferPointer<Int32>) -> Int32?)? = nil) -> PagedBytes {
         let sums = blockSums[entry.name]
         let blockSize = sums == nil ? max(entry.length, 1) : PagedBytes.blockSize
         return PagedBytes(count: entry.length, blockSize: blockSize) { [self] block, into in
@@ -239,8 +229,15 @@ final class LazySnapshot {
                 guard sum == expected else {
                     throw corrupt(entry.name, sums == nil ? "checksum mismatch" : "checksum mismatch in block \(block)")
                 }
+                if let firstBad, let bad = firstBad(UnsafeBufferPointer(into.bindMemory(to: Int32.self))) {
+                    throw corrupt(entry.name, "value \(bad) out of range")
+                }
             } catch {
-                into.initializeMemory(as: UInt8.self, repeating: 0)
+                if firstBad != nil {
+                    into.bindMemory(to: Int32.self).initialize(repeating: nullCell)
+                } else {
+                    into.initializeMemory(as: UInt8.self, repeating: 0)
+                }
                 report(error as? SnapshotError ?? corrupt(entry.name, "\(error)"))
             }
         }

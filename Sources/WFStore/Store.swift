@@ -265,7 +265,8 @@ public struct Store {
             out.append(Int32(r))
             lo += 1
         }
-        return damaged ? nil : out.sorted()
+        // The index orders rows of one name by row, so `out` is ascending.
+        return damaged ? nil : out
     }
 
     /// The base rows of `kind` ordered by name id (then row): the snapshot's `KIND.$byname`

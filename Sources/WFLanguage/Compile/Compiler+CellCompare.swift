@@ -24,9 +24,7 @@ extension Compiler {
 
     /// `l op r` on cells, falling back to `general`; nil when neither side is a typed field.
     func cellComparison(_ op: BinaryOp, _ l: Expr, _ r: Expr, general: @escaping Eval) -> Compiled? {
-        let reported = errors.count
-        defer { if errors.count > reported { errors.removeLast(errors.count - reported) } }
-        guard let a = cellOperand(l), let b = cellOperand(r) else { return nil }
+        guard let (a, b) = quietly({ cellOperand(l).flatMap { a in cellOperand(r).map { (a, $0) } } }) else { return nil }
         let left: (Runtime) throws -> Int32?, right: (Runtime) throws -> Int32?
         switch (a, b) {
         case (.field(let x, let s), .field(let y, let t)):

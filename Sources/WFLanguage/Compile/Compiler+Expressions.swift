@@ -134,20 +134,20 @@ extension Compiler {
             if case .node = b.type {
                 // The item and variables are matched in place: a closure call for the base, and
                 // the copy of the `Value` it returns, cost as much as the read itself.
+                var local: Int?  // the slot of a variable of this frame
+                if case .name(let n)? = base?.kind, let v = lookup(n), v.hops == 0 { local = v.slot }
                 var compiled: Compiled
-                switch base?.kind ?? .it {
-                case .it:
+                if case .it = base?.kind ?? .it {
                     compiled = Compiled(type) { rt in
                         if case .node(let kk, let r) = rt.it, kk == k { return Navigation.read(rt, k, r, acc) }
                         return try Compiler.field(rt, rt.it, name, nameSpan)
                     }
-                case .name(let n) where lookup(n)?.hops == 0:
-                    let slot = lookup(n)?.slot ?? 0
+                } else if let slot = local {
                     compiled = Compiled(type) { rt in
                         if case .node(let kk, let r) = rt.frame.slots[slot], kk == k { return Navigation.read(rt, k, r, acc) }
                         return try Compiler.field(rt, rt.frame.slots[slot], name, nameSpan)
                     }
-                default:
+                } else {
                     compiled = Compiled(type) { rt in
                         switch try baseEval(rt) {
                         case .node(let kk, let r) where kk == k: return Navigation.read(rt, k, r, acc)
@@ -238,7 +238,6 @@ extension Compiler {
         }
     }
 
-
     /// `<`, `<=`, `>`, `>=` on values: null is never ordered; values of different types are an error.
     func orderedComparison(_ op: BinaryOp, _ le: @escaping Eval, _ re: @escaping Eval, _ span: Span) -> Eval {
         return { rt in
@@ -312,10 +311,7 @@ extension Compiler {
         aggregateDepth = 0
         loopDepth = 0
         functionDepth += 1
-        for (i, p) in params.enumerated() {
-            _ = declare(p)
-            if let types, i < types.count { scope.names[p]?.typed = types[i] }
-        }
+        for (i, p) in params.enumerated() { _ = declare(p, typed: types.flatMap { i < $0.count ? $0[i] : nil }) }
         let exec = compileBlockBody(Compiler.returningLastExpression(body))
         scope = saved
         itTypes = savedIt

@@ -27,26 +27,18 @@ extension Compiler {
         // The body in a block of the definition's scope whose names are the parameters, each in a
         // slot of this frame of its own; typed as the specialisation is.
         let savedScope = scope, savedIt = itTypes, savedAgg = aggregateDepth, savedDirectory = directory
-        let reported = errors.count
         scope = Scope(parent: frozen, function: frozen.function)
         directory = definition.directory
         itTypes = []
         aggregateDepth = 0
         let typed = spec.types.map(TypedParameter.init)
-        let slots = definition.params.enumerated().map { i, p -> Int in
-            let slot = declare(p)
-            scope.names[p]?.typed = typed[i]
-            return slot
-        }
-        let compiled = compile(body)
+        let slots = zip(definition.params, typed).map { declare($0, typed: $1) }
+        let inlined = quietly { compile(body) }
         scope = savedScope
         itTypes = savedIt
         aggregateDepth = savedAgg
         directory = savedDirectory
-        guard errors.count == reported, !typed.contains(where: \.isAssigned) else {
-            errors.removeLast(errors.count - reported)
-            return nil
-        }
+        guard let compiled = inlined, !typed.contains(where: \.isAssigned) else { return nil }
         session.inlinedCalls.append(definition.name)
         let f = Compiler.variableReader(hops: callee.hops, slot: callee.slot)
         let value = compiled.eval, count = args.count
@@ -76,38 +68,6 @@ extension Compiler {
             }
             try rt.tick(span)
             return try value(rt)
-        }
-    }
-
-    /// Whether `e` makes a function value (a closure would keep the call site's slots, which the
-    /// next call overwrites) or changes the network.
-    static func makesFunctionsOrChanges(_ e: Expr) -> Bool {
-        switch e.kind {
-        case .lambda, .mutation: return true
-        case .null, .bool, .int, .decimal, .string, .date, .duration, .name, .it: return false
-        case .field(let base, _, _): return base.map(makesFunctionsOrChanges) ?? false
-        case .index(let a, let b), .binary(_, let a, let b): return makesFunctionsOrChanges(a) || makesFunctionsOrChanges(b)
-        case .unary(_, let a): return makesFunctionsOrChanges(a)
-        case .conditional(let a, let b, let c): return [a, b, c].contains(where: makesFunctionsOrChanges)
-        case .list(let items): return items.contains(where: makesFunctionsOrChanges)
-        case .record(let fields): return fields.contains { makesFunctionsOrChanges($0.1) }
-        case .lookup(_, let key, _): return makesFunctionsOrChanges(key)
-        case .call(let callee, let args): return ([callee] + args).contains(where: makesFunctionsOrChanges)
-        case .pipe(let head, let stages):
-            return makesFunctionsOrChanges(head) || stages.contains { stageExprs($0).contains(where: makesFunctionsOrChanges) }
-        }
-    }
-
-    /// The expressions a stage holds.
-    static func stageExprs(_ s: Stage) -> [Expr] {
-        switch s.kind {
-        case .where(let e), .take(let e), .skip(let e), .any(let e), .all(let e), .map(let e): return [e]
-        case .select(let items): return items.map(\.1)
-        case .sort(let keys): return keys.map(\.0)
-        case .group(let key, _, let aggs): return [key] + aggs.map(\.1)
-        case .aggregate(_, let e): return e.map { [$0] } ?? []
-        case .apply(_, let args, _): return args
-        case .distinct, .count, .first, .last, .reverse, .navigate: return []
         }
     }
 }

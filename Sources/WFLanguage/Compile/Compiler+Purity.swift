@@ -3,6 +3,19 @@ import WFStore
 /// What evaluating an expression may do, for plans that evaluate it again or that hold memory
 /// which a write to the store would free.
 extension Compiler {
+    /// `body`'s result when compiling it reported no error; nil otherwise, with its errors
+    /// dropped. For second compilations of code the general path compiled already (a faster
+    /// form, a typed copy): the general path reports its mistakes, once.
+    func quietly<T>(_ body: () -> T?) -> T? {
+        let reported = errors.count
+        let result = body()
+        guard errors.count == reported else {
+            errors.removeLast(errors.count - reported)
+            return nil
+        }
+        return result
+    }
+
     /// Whether `e` only reads the current item, variables, and fields of those: evaluating it
     /// twice gives the same value and does nothing else.
     func readsOnly(_ e: Expr) -> Bool {
@@ -27,6 +40,38 @@ extension Compiler {
         case .record(let fields): return fields.allSatisfy { cannotWrite($0.1) }
         case .lookup(_, let key, _): return cannotWrite(key)
         case .call, .pipe, .lambda, .mutation: return false
+        }
+    }
+
+    /// Whether `e` makes a function value (a closure would keep the call site's slots, which the
+    /// next call overwrites) or changes the network.
+    static func makesFunctionsOrChanges(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .lambda, .mutation: return true
+        case .null, .bool, .int, .decimal, .string, .date, .duration, .name, .it: return false
+        case .field(let base, _, _): return base.map(makesFunctionsOrChanges) ?? false
+        case .index(let a, let b), .binary(_, let a, let b): return makesFunctionsOrChanges(a) || makesFunctionsOrChanges(b)
+        case .unary(_, let a): return makesFunctionsOrChanges(a)
+        case .conditional(let a, let b, let c): return [a, b, c].contains(where: makesFunctionsOrChanges)
+        case .list(let items): return items.contains(where: makesFunctionsOrChanges)
+        case .record(let fields): return fields.contains { makesFunctionsOrChanges($0.1) }
+        case .lookup(_, let key, _): return makesFunctionsOrChanges(key)
+        case .call(let callee, let args): return ([callee] + args).contains(where: makesFunctionsOrChanges)
+        case .pipe(let head, let stages):
+            return makesFunctionsOrChanges(head) || stages.contains { stageExprs($0).contains(where: makesFunctionsOrChanges) }
+        }
+    }
+
+    /// The expressions a stage holds.
+    static func stageExprs(_ s: Stage) -> [Expr] {
+        switch s.kind {
+        case .where(let e), .take(let e), .skip(let e), .any(let e), .all(let e), .map(let e): return [e]
+        case .select(let items): return items.map(\.1)
+        case .sort(let keys): return keys.map(\.0)
+        case .group(let key, _, let aggs): return [key] + aggs.map(\.1)
+        case .aggregate(_, let e): return e.map { [$0] } ?? []
+        case .apply(_, let args, _): return args
+        case .distinct, .count, .first, .last, .reverse, .navigate: return []
         }
     }
 }

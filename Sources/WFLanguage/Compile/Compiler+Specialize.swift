@@ -118,17 +118,14 @@ extension Compiler {
         if let known = definition.specializations[key] { return known }
         let spec = Specialization(types: types)
         definition.specializations[key] = spec
-        let savedScope = scope, savedDirectory = directory, reported = errors.count
+        let savedScope = scope, savedDirectory = directory
         scope = frozen
         directory = definition.directory
         let typed = types.map(TypedParameter.init)
-        let (body, size) = compileBody(params: definition.params, types: typed, body: definition.body)
+        let compiled = quietly { compileBody(params: definition.params, types: typed, body: definition.body) }
         scope = savedScope
         directory = savedDirectory
-        guard errors.count == reported, !typed.contains(where: \.isAssigned) else {
-            errors.removeLast(errors.count - reported)
-            return nil
-        }
+        guard let (body, size) = compiled, !typed.contains(where: \.isAssigned) else { return nil }
         spec.body = body
         spec.frameSize = size
         session.specializedBodies.append(definition.name)

@@ -101,7 +101,8 @@ final class Compiler {
 
     // MARK: Scopes
 
-    func declare(_ name: String, arity: Int? = nil, definition: FunctionDefinition? = nil) -> Int {
+    /// - Parameter typed: for a parameter of a body compiled for its argument types.
+    func declare(_ name: String, arity: Int? = nil, definition: FunctionDefinition? = nil, typed: TypedParameter? = nil) -> Int {
         if let existing = scope.names[name] {
             // Binding the name again writes its slot: a typed parameter's type no longer holds.
             existing.typed?.isAssigned = true
@@ -112,7 +113,7 @@ final class Compiler {
         }
         let slot = scope.function.size
         scope.function.size += 1
-        scope.names[name] = Scope.Binding(slot: slot, arity: arity, definition: definition)
+        scope.names[name] = Scope.Binding(slot: slot, arity: arity, definition: definition, typed: typed)
         return slot
     }
 

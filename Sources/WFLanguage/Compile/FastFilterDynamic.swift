@@ -75,12 +75,7 @@ extension Compiler {
         guard isInvariant(e) else { return nil }
         let key = Int64(e.span.start) << 32 | Int64(UInt32(bitPattern: e.span.end))
         if let known = cache.evals[key] { return known }
-        let reported = errors.count
-        let eval = compile(e).eval
-        guard errors.count == reported else {
-            errors.removeLast(errors.count - reported)
-            return nil
-        }
+        guard let eval = quietly({ compile(e).eval }) else { return nil }
         cache.evals[key] = eval
         return eval
     }

@@ -26,8 +26,6 @@ public final class Session {
     /// How many fork or whatif bodies are running: `undo` there would pop the real network's history.
     var forkDepth = 0
     let today: Day
-    /// Top-level variables and functions a session can hold (the global frame is allocated once,
-    /// because closures keep a reference to it).
     /// Entries compiled before, run again without parsing or compiling (`ProgramCache`).
     var programs = ProgramCache()
     /// Bumped whenever a top-level name is bound again (`Compiler.declare`), for `ProgramCache`.
