@@ -3,9 +3,9 @@ import WFStore
 import WFGenerator
 @testable import WFLanguage
 
-/// `select … | sort … | take N` builds records only for the N kept (`Compiler+SelectTop.swift`).
-/// Each answer must equal the general path's: `| skip 0 |` between the select and the sort keeps
-/// the stages apart without changing the list.
+/// `select … | where … | sort … | take N` builds records only for the N kept
+/// (`Compiler+SelectTop.swift`). Each answer must equal the general path's: `| skip 0 |` before
+/// the sort keeps the stages apart without changing the list.
 final class SelectTopTests: XCTestCase {
     private let questions = [
         "orgs | select .id, .name, w: .women | sort .w desc, .id | take 7",
@@ -21,6 +21,17 @@ final class SelectTopTests: XCTestCase {
         "orgs | select .id | sort .id desc | take 0",
         // A list of values rather than a set.
         "[3, 1, 2, 1] | select v: it, d: it * 2 | sort .d desc, .v | take 3",
+        // Filters on the select's fields between it and the sort; `.name` read for the kept only.
+        """
+        orgs | where .level == township | select .id, .name, n: (.children | where .level == village and .form == congress | count)
+             | where .n > 0 | sort .n desc, .id | take 10
+        """,
+        "orgs | select .id, .name, .level, w: .women | where .w > 100 | where .level != group | sort .w desc | take 5",
+        "people | select .name, y: .birth_year, .id | where .y >= 1970 and .y < 1980 | sort .name | take 8",
+        "let lim = 200\norgs | select .id, w: .women, .name | where .w > lim or .w == null | sort .w, .id | take 9",
+        "orgs | select .id, p: .parent, .name | where .p.level == township | sort .id desc | take 4",
+        "orgs | select .id, .name | where .id > 1000 | sort .id | take 3",
+        "[3, 1, 2, 1] | select v: it, d: it * 2 | where .v != 2 | sort .d desc, .v | take 3",
     ]
 
     private func store() -> Store {
@@ -40,6 +51,29 @@ final class SelectTopTests: XCTestCase {
                 if !q.hasSuffix("take 0") { XCTAssertGreaterThan(fast.split(separator: "\n").count, 1, q) }
             }
         }
+    }
+
+    /// A field is read after the loop only when nothing in the select can write: here `touch`
+    /// changes `.women` after each item's own field was read.
+    func testAFieldIsReadInTheLoopWhenTheSelectWrites() {
+        let source = """
+            fn touch(o) { set o.women = 1; return 0 }
+            orgs | where .women > 1 | select .id, .women, t: touch(it) | where .t == 0 | sort .id | take 4
+            """
+        let fast = runCSV(Demo.county(), source, unixLines: true)
+        XCTAssertEqual(fast, runCSV(Demo.county(), source.replacingOccurrences(of: " | sort", with: " | skip 0 | sort"), unixLines: true))
+        XCTAssertFalse(fast.contains(",1,"), fast)
+    }
+
+    func testAnErrorInAFilterIsStillRaised() {
+        var out = "", err = ""
+        var options = SessionOptions(format: .csv)
+        options.output = { out += $0 }
+        options.errorOutput = { err += $0 }
+        let s = Session(store: Demo.county(), options: options)
+        _ = s.run("orgs | select .id, w: .women\n  | where .w / 0 > 1 | sort .id | take 3", file: "<t>")
+        XCTAssertTrue(err.contains("<t>:2:"), err)
+        XCTAssertEqual(out, "")
     }
 
     func testAnErrorInASelectIsStillRaised() {

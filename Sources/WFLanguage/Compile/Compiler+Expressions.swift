@@ -58,10 +58,10 @@ extension Compiler {
                 if let fused = fusedDistinctCount(stages, at: i, input: current) {
                     current = fused
                     i += 3
-                } else if let top = selectTop(stages, at: i, input: current) {
-                    // `select … | sort … | take N`: records only for the N kept.
+                } else if let (top, count) = selectTop(stages, at: i, input: current) {
+                    // `select … | where … | sort … | take N`: records only for the N kept.
                     current = top
-                    i += 3
+                    i += count
                 } else if case .sort(let keys) = stages[i].kind, i + 1 < stages.count,
                           case .take(let n) = stages[i + 1].kind, case .int(let limit) = n.kind, limit >= 0 {
                     // `sort … | take N`: only the first N are put in order.
@@ -72,7 +72,7 @@ extension Compiler {
                     i += 1
                 }
             }
-            return current
+            return groupedEdgeCount(head, stages, span: span, general: current) ?? current
         case .lambda(let params, let body):
             return compileFunction(name: "fn", params: params, body: body, span: span)
         case .conditional(let c, let a, let b):

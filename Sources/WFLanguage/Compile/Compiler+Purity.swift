@@ -28,7 +28,8 @@ extension Compiler {
     }
 
     /// Whether evaluating `e` cannot write to the store: no call (a function may hold a
-    /// mutation), no mutation, no pipeline (its stages may call), no function value.
+    /// mutation), no mutation, no function value, and pipelines only of stages that call
+    /// nothing (no `| name(…)`).
     func cannotWrite(_ e: Expr) -> Bool {
         switch e.kind {
         case .null, .bool, .int, .decimal, .string, .date, .duration, .name, .it: return true
@@ -39,7 +40,12 @@ extension Compiler {
         case .list(let items): return items.allSatisfy(cannotWrite)
         case .record(let fields): return fields.allSatisfy { cannotWrite($0.1) }
         case .lookup(_, let key, _): return cannotWrite(key)
-        case .call, .pipe, .lambda, .mutation: return false
+        case .pipe(let head, let stages):
+            return cannotWrite(head) && stages.allSatisfy { stage in
+                if case .apply = stage.kind { return false }
+                return Compiler.stageExprs(stage).allSatisfy(cannotWrite)
+            }
+        case .call, .lambda, .mutation: return false
         }
     }
 

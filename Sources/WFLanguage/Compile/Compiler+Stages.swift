@@ -31,6 +31,15 @@ enum Sequence {
         }
     }
 
+    /// How many items a visit sees.
+    /// - Complexity: O(1).
+    func count(_ rt: Runtime) -> Int {
+        switch self {
+        case .set(let s): return s.rows?.count ?? rt.liveCount(s.kind)
+        case .list(let l): return l.count
+        }
+    }
+
     func items(_ store: Store) -> [Value] {
         switch self {
         case .set(let s): return s.ids(store).map { .node(s.kind, $0) }
@@ -59,7 +68,7 @@ extension Compiler {
                 // The depth check of `checkedNesting`, made as the records are built: a record of
                 // scalars is depth 1, so only list and record fields are looked into.
                 var deepest = 0
-                try seq.visit(rt) { item in
+                try rt.visiting(seq.count(rt)) { try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
                     let values = try evals.map { try $0(rt) }
@@ -71,7 +80,7 @@ extension Compiler {
                     }
                     out.append(.record(Record(keys: keys, values: values)))
                     return true
-                }
+                } }
                 // The list's depth is 2 + `deepest` (list, record, fields); `Value.nesting` stops
                 // counting past the limit, so the comparison is the same as `checkedNesting`'s.
                 if deepest + 2 > Value.maxNesting {
@@ -86,12 +95,12 @@ extension Compiler {
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
-                try seq.visit(rt) { item in
+                try rt.visiting(seq.count(rt)) { try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
                     out.append(try f(rt))
                     return true
-                }
+                } }
                 return try Value.list(out).checkedNesting(span)
             }
         case .sort(let keys):
@@ -242,12 +251,14 @@ extension Compiler {
             let width = evals.count
             var keys: [Value] = []
             keys.reserveCapacity(items.count * width)
-            for item in items {
-                try rt.tick(span)
-                rt.it = item
-                for (i, e) in evals.enumerated() {
-                    if let site = recordSites[i], let v = site.read(item) { keys.append(v); continue }
-                    keys.append(try e.0(rt))
+            try rt.visiting(items.count) {
+                for item in items {
+                    try rt.tick(span)
+                    rt.it = item
+                    for (i, e) in evals.enumerated() {
+                        if let site = recordSites[i], let v = site.read(item) { keys.append(v); continue }
+                        keys.append(try e.0(rt))
+                    }
                 }
             }
             let order = try keys.withUnsafeBufferPointer { k in

@@ -74,20 +74,25 @@ extension Compiler {
                 var out = ContiguousArray<Int32>()
                 let saved = rt.it
                 defer { rt.it = saved }
-                for r in candidates.ids(rt.store) {
-                    try rt.tick(span)
-                    rt.it = .node(s.kind, r)
-                    if try remaining(rt).truthy { out.append(r) }
+                let ids = candidates.ids(rt.store)
+                try rt.visiting(ids.count) {
+                    for r in ids {
+                        try rt.tick(span)
+                        rt.it = .node(s.kind, r)
+                        if try remaining(rt).truthy { out.append(r) }
+                    }
                 }
                 return .nodes(NodeSet(kind: s.kind, rows: out))
             case .list(let l):
                 var out: [Value] = []
                 let saved = rt.it
                 defer { rt.it = saved }
-                for v in l {
-                    try rt.tick(span)
-                    rt.it = v
-                    if try test(rt).truthy { out.append(v) }
+                try rt.visiting(l.count) {
+                    for v in l {
+                        try rt.tick(span)
+                        rt.it = v
+                        if try test(rt).truthy { out.append(v) }
+                    }
                 }
                 return .list(out)
             }

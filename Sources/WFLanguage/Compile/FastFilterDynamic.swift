@@ -13,6 +13,22 @@ import WFStore
 /// answer or the same error in the same place.
 typealias PredicateMaker = (Runtime) throws -> RowPredicate?
 
+/// A column condition with invariant operands: the operands, evaluated left to right, and the
+/// condition made from their values (nil when a value has no cell form for its field).
+struct DynamicPredicate {
+    let operands: [Eval]
+    let build: (ArraySlice<Value>) -> RowPredicate?
+
+    init(operands: [Eval], build: @escaping (ArraySlice<Value>) -> RowPredicate?) {
+        self.operands = operands
+        self.build = build
+    }
+
+    func make(_ rt: Runtime) throws -> RowPredicate? {
+        build(ArraySlice(try operands.map { try $0(rt) }))
+    }
+}
+
 /// Operands compiled for one stage, by source position: a stage over a set of a kind known
 /// only at run time plans for every kind with that field, and compiles each operand once.
 final class OperandCache {
@@ -23,32 +39,33 @@ extension Compiler {
     /// The column form of `cond` over items of `kind`, with its invariant operands evaluated at
     /// run time; nil when some part needs the general path.
     func dynamicPredicate(_ cond: Expr, _ kind: Kind, _ cache: OperandCache) -> PredicateMaker? {
-        if let p = rowPredicate(cond, kind) { return { _ in p } }
+        dynamicParts(cond, kind, cache).map { parts in { rt in try parts.make(rt) } }
+    }
+
+    /// `dynamicPredicate` with its operands apart from how the condition is made of their values,
+    /// for a plan that keeps an answer while the operands keep their values (`GroupedEdgeCount`).
+    func dynamicParts(_ cond: Expr, _ kind: Kind, _ cache: OperandCache) -> DynamicPredicate? {
+        if let p = rowPredicate(cond, kind) { return DynamicPredicate(operands: []) { _ in p } }
         switch cond.kind {
-        case .binary(.and, let l, let r):
-            guard let a = dynamicPredicate(l, kind, cache), let b = dynamicPredicate(r, kind, cache) else { return nil }
-            return { rt in
-                guard let x = try a(rt), let y = try b(rt) else { return nil }
-                return .and(x, y)
-            }
-        case .binary(.or, let l, let r):
-            guard let a = dynamicPredicate(l, kind, cache), let b = dynamicPredicate(r, kind, cache) else { return nil }
-            return { rt in
-                guard let x = try a(rt), let y = try b(rt) else { return nil }
-                return .or(x, y)
+        case .binary(let op, let l, let r) where op == .and || op == .or:
+            guard let a = dynamicParts(l, kind, cache), let b = dynamicParts(r, kind, cache) else { return nil }
+            let split = a.operands.count
+            return DynamicPredicate(operands: a.operands + b.operands) { values in
+                guard let x = a.build(values.prefix(split)), let y = b.build(values.dropFirst(split)) else { return nil }
+                return op == .and ? .and(x, y) : .or(x, y)
             }
         case .unary(.not, let e):
-            guard let a = dynamicPredicate(e, kind, cache) else { return nil }
-            return { rt in try a(rt).map { .not($0) } }
+            guard let a = dynamicParts(e, kind, cache) else { return nil }
+            return DynamicPredicate(operands: a.operands) { values in a.build(values).map { .not($0) } }
         case .binary(let op, let l, let r) where [.eq, .ne, .lt, .le, .gt, .ge].contains(op):
             if case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(r, cache) {
                 let field = FieldID(kind, f)
-                return { rt in Compiler.cellCompare(field, op, try operand(rt)) }
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, op, $0) } }
             }
             if case .field(nil, let name, _) = r.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(l, cache) {
                 let field = FieldID(kind, f)
                 let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-                return { rt in Compiler.cellCompare(field, flipped, try operand(rt)) }
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, flipped, $0) } }
             }
             return nil
         default:

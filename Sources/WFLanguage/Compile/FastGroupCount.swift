@@ -17,8 +17,9 @@ extension ColumnGroup {
         var hi: Int32
     }
 
-    /// The condition as at most two ranges, or nil when it is not a conjunction of ranges.
-    static func ranges(_ p: RowPredicate?) -> [CellRange]? {
+    /// The condition as at most `limit` ranges (one per field), or nil when it is not a
+    /// conjunction of ranges.
+    static func ranges(_ p: RowPredicate?, atMost limit: Int = 2) -> [CellRange]? {
         guard let p else { return [] }
         var out: [CellRange] = []
         func add(_ p: RowPredicate) -> Bool {
@@ -44,7 +45,7 @@ extension ColumnGroup {
             default: return false
             }
         }
-        guard add(p), out.count <= 2 else { return nil }
+        guard add(p), out.count <= limit else { return nil }
         return out
     }
 

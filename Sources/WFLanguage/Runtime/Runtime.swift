@@ -24,6 +24,28 @@ final class Runtime {
     /// (`FramePool.swift`).
     var spareFrames: Frame?
     var spareFrameCount = 0
+    /// How many items the innermost stage loop visits, for a sub-query run per item to judge
+    /// whether answering for every item in one pass pays (`GroupedEdgeCount.swift`).
+    var stageItems = 0
+    /// Grouped sub-queries' counts by site, for this run only (freed with the runtime).
+    private var grouped: [GroupedCounts?] = []
+
+    /// The counts kept for grouped sub-query `site` (made empty on first use).
+    @inline(__always) func groupedCounts(_ site: Int) -> GroupedCounts {
+        if site < grouped.count, let entry = grouped[site] { return entry }
+        if site >= grouped.count { grouped += Array(repeating: nil, count: site + 1 - grouped.count) }
+        let entry = GroupedCounts()
+        grouped[site] = entry
+        return entry
+    }
+
+    /// Runs `body` as a stage loop over `items` items (`stageItems`).
+    @inline(__always) func visiting<T>(_ items: Int, _ body: () throws -> T) rethrows -> T {
+        let saved = stageItems
+        stageItems = items
+        defer { stageItems = saved }
+        return try body()
+    }
 
     /// `store.count(kind)` without copying the store.
     /// - Complexity: O(1).

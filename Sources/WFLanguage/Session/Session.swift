@@ -48,6 +48,11 @@ public final class Session {
     var specializedBodies: [String] = []
     /// Calls compiled into their call sites (`Compiler+Inline.swift`), by function name.
     var inlinedCalls: [String] = []
+    /// Sites of grouped sub-queries compiled so far (`GroupedEdgeCount.swift`): each has its
+    /// own counts in a run.
+    var groupedSites = 0
+    /// Passes made for grouped sub-queries, for tests to see that a query took that path.
+    var groupedPasses = 0
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 

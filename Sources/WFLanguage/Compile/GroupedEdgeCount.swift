@@ -1,0 +1,210 @@
+import WFStore
+
+/// `.children | where COND | count`, evaluated for many items, answered for all of them in one
+/// pass over the child table: the children that pass COND are counted by the row their edge
+/// points at, and each item then reads its count. This is how a database plans a correlated
+/// sub-query (DuckDB decorrelates it into a grouped join). Per item, the sub-query looked the
+/// item's children up in the reverse index and filtered them: at nation scale the 48,000
+/// townships of q1 cost about 400 ns each, mostly cache misses, where one pass reads the 5.4 M
+/// org rows in order.
+///
+/// It applies when the sub-query is a reverse edge of the item or of a variable, then `where`
+/// stages that cannot write, then `count`, and every condition has a column form (constants that
+/// are literals or values the same for every item: `DynamicPredicate`). The counts are kept for
+/// the run while the store is unchanged and the operands keep their values; any other time the
+/// sub-query runs as written, and it gives the same answer.
+///
+/// The pass is made only when it is expected to cost less than the look-ups it replaces: the
+/// stage loop running the sub-query tells how many items it visits (`Runtime.stageItems`), and
+/// calls are counted for loops that cannot tell (a `while`), so a repeated sub-query switches
+/// once its look-ups have cost as much as one pass.
+extension Compiler {
+    /// The grouped form of the pipeline `head | stages`, falling back to `general`; nil when the
+    /// shape differs.
+    func groupedEdgeCount(_ head: Expr, _ stages: [Stage], span: Span, general: Compiled) -> Compiled? {
+        guard case .count? = stages.last?.kind, case .field(let base, let name, _) = head.kind else { return nil }
+        var conditions: [Expr] = []
+        for stage in stages.dropLast() {
+            guard case .where(let c) = stage.kind, cannotWrite(c) else { return nil }
+            conditions += conjuncts(c)
+        }
+        // The node whose edge is read: the item, or a variable.
+        let baseType: SType, baseEval: Eval
+        switch base?.kind ?? .it {
+        case .it:
+            baseType = itTypes.last ?? .any
+            baseEval = { rt in rt.it }
+        case .name(let n) where lookup(n) != nil:
+            guard let b = base, let compiled = quietly({ compile(b) }) else { return nil }
+            (baseType, baseEval) = (compiled.type, compiled.eval)
+        default:
+            return nil
+        }
+        guard case .node(let outer) = baseType, case .reverse(let edge)? = Navigation.accessor(outer, name) else { return nil }
+        let operands = OperandCache()
+        guard let parts = quietly({ () -> [DynamicPredicate]? in
+            let parts = withStage(.node(edge.kind)) { conditions.map { dynamicParts($0, edge.kind, operands) } }
+            return parts.contains(where: { $0 == nil }) ? nil : parts.compactMap { $0 }
+        }) else { return nil }
+        let condition = GroupedCondition(parts)
+        let site = session.groupedSites
+        session.groupedSites += 1
+        let generalEval = general.eval
+        return Compiled(.scalar) { rt in
+            guard case .node(let k, let row) = try baseEval(rt), k == outer, row >= 0 else { return try generalEval(rt) }
+            // An operand that fails is left to the general path, which reports it only if it
+            // evaluates it (there may be no children to test).
+            guard let values = try? condition.operands.map({ try $0(rt) }) else { return try generalEval(rt) }
+            let entry = rt.groupedCounts(site)
+            entry.check(generation: rt.storeGeneration, operands: values)
+            if let counts = entry.counts {
+                return Int(row) < counts.count ? .int(Int64(counts[Int(row)])) : try generalEval(rt)
+            }
+            entry.calls += 1
+            guard !entry.unplannable, Compiler.passPays(items: max(rt.stageItems, entry.calls), rows: rt.liveCount(edge.kind)) else {
+                return try generalEval(rt)
+            }
+            guard let predicate = condition.make(values) else {
+                entry.unplannable = true
+                return try generalEval(rt)
+            }
+            let counts = try Compiler.countsByTarget(rt, edge, targets: rt.rowCount(outer), predicate, span)
+            entry.counts = counts
+            rt.session.groupedPasses += 1
+            return Int(row) < counts.count ? .int(Int64(counts[Int(row)])) : try generalEval(rt)
+        }
+    }
+
+    /// Whether one pass over `rows` child rows is expected to cost less than `items` look-ups.
+    /// A look-up and its filter cost as much as passing over about 150 rows while the edge's
+    /// index and columns fit in the caches, and about 400 once they do not (every look-up then
+    /// misses): measured at province and nation scale (docs/performance.md, "Sub-queries per
+    /// item").
+    @inline(__always) static func passPays(items: Int, rows: Int) -> Bool {
+        items &* (rows >= 1 << 20 ? 400 : 150) >= rows
+    }
+
+    /// For each row of `edge`'s target kind (`targets` of them), how many live rows of
+    /// `edge.kind` passing `predicate` point at it through `edge`: what `.edge | where … | count`
+    /// gives for that row.
+    /// - Complexity: O(rows of `edge.kind`) column reads, in blocks; O(targets) memory.
+    static func countsByTarget(_ rt: Runtime, _ edge: FieldID, targets: Int, _ predicate: RowPredicate?, _ span: Span) throws -> ContiguousArray<Int32> {
+        if let counts = try countsInOneLoop(rt, edge, targets: targets, predicate, span) { return counts }
+        var counts = ContiguousArray<Int32>(repeating: 0, count: targets)
+        try counts.withUnsafeMutableBufferPointer { c in
+            let bound = UInt32(c.count)
+            try ColumnGroup.forEachBlock(rt, .all(edge.kind), predicate, span) { selected in
+                // A null or dangling reference counts for no row.
+                ColumnGroup.forEachCell(rt, edge, selected) { _, target in
+                    if UInt32(bitPattern: target) < bound { c[Int(target)] &+= 1 }
+                }
+            }
+        }
+        return counts
+    }
+}
+
+extension Compiler {
+    /// `countsByTarget` in one pass over the columns, when the condition is at most three ranges
+    /// of unchanged columns and no row is deleted. Block by block, the most selective test
+    /// (judged on the first rows) picks rows without a branch; the other tests are and-ed on
+    /// those and each is added to its target's counter, so nothing else is written per row. The
+    /// block path wrote a selection per comparison and read the edge through a closure per row:
+    /// about three times the work (q2's positions at nation scale: 40 ms against 13 ms).
+    /// Nil when the block path must run.
+    /// - Complexity: O(rows) reads of the first test's column, O(rows it passes) of the others.
+    static func countsInOneLoop(_ rt: Runtime, _ edge: FieldID, targets: Int, _ predicate: RowPredicate?, _ span: Span) throws -> ContiguousArray<Int32>? {
+        let kind = edge.kind, n = rt.rowCount(kind)
+        guard rt.liveCount(kind) == n, targets < Int(UInt32.max), let ranges = ColumnGroup.ranges(predicate, atMost: 3),
+              let edgeCells = rt.columns.cells(rt, edge), edgeCells.count == n, let edgeBase = edgeCells.baseAddress else { return nil }
+        typealias Test = (cells: UnsafePointer<Int32>, lo: Int32, width: UInt32)
+        var tests: [Test] = []
+        for r in ranges {
+            guard r.lo <= r.hi else { return ContiguousArray(repeating: 0, count: targets) }
+            guard let cells = rt.columns.cells(rt, r.field), cells.count == n, let base = cells.baseAddress else { return nil }
+            tests.append((base, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
+        }
+        @inline(__always) func passes(_ t: Test, _ i: Int) -> Int { RowPredicate.one(UInt32(bitPattern: t.cells[i] &- t.lo) <= t.width) }
+        let sample = Swift.min(n, 4096)
+        tests.sort { a, b in (0..<sample).reduce(0) { $0 + passes(a, $1) } < (0..<sample).reduce(0) { $0 + passes(b, $1) } }
+        // Missing tests read the edge column and pass every cell.
+        while tests.count < 3 { tests.append((edgeBase, 0, UInt32.max)) }
+        let first = tests[0], second = tests[1], third = tests[2]
+        // Slot `targets` takes the rows whose edge is null or points past the table.
+        var counts = ContiguousArray<Int32>(repeating: 0, count: targets + 1)
+        var selection = ContiguousArray<Int32>(repeating: 0, count: Swift.min(n, ColumnGroup.blockRows))
+        let bound = UInt32(targets)
+        try counts.withUnsafeMutableBufferPointer { counter in
+            try selection.withUnsafeMutableBufferPointer { picked in
+                guard let out = counter.baseAddress, let sel = picked.baseAddress else { return }
+                var start = 0
+                while start < n {
+                    let end = Swift.min(n, start + ColumnGroup.blockRows)
+                    var k = 0
+                    for i in start..<end {
+                        sel[k] = Int32(truncatingIfNeeded: i)
+                        k &+= passes(first, i)
+                    }
+                    for j in 0..<k {
+                        let i = Int(sel[j])
+                        let target = UInt32(bitPattern: edgeBase[i])
+                        out[Int(target < bound ? target : bound)] &+= Int32(truncatingIfNeeded: passes(second, i) & passes(third, i))
+                    }
+                    try rt.tick(span)
+                    if start & 0xF_FFFF == 0 { try rt.pollCancel(span) }
+                    start = end
+                }
+            }
+        }
+        counts.removeLast()
+        return counts
+    }
+}
+
+/// The `where` conditions of a grouped sub-query, joined with `and`: their operands in order,
+/// and the column condition made from the operands' values.
+struct GroupedCondition {
+    let parts: [DynamicPredicate]
+    let operands: [Eval]
+
+    init(_ parts: [DynamicPredicate]) {
+        self.parts = parts
+        operands = parts.flatMap(\.operands)
+    }
+
+    /// The condition, `.some(nil)` when there is none; nil when a value has no cell form.
+    func make(_ values: [Value]) -> RowPredicate?? {
+        var joined: RowPredicate?
+        var next = 0
+        for part in parts {
+            let mine = values[next ..< next + part.operands.count]
+            next += part.operands.count
+            guard let p = part.build(mine) else { return nil }
+            joined = joined.map { .and($0, p) } ?? p
+        }
+        return .some(joined)
+    }
+}
+
+/// One grouped sub-query's counts in one run (`Runtime.groupedCounts`), kept while the store
+/// and the operands are as they were when the counts were made.
+final class GroupedCounts {
+    private var generation = -1
+    private var operands: [ValueKey] = []
+    var counts: ContiguousArray<Int32>?
+    /// Calls since the store or the operands last changed, for loops that cannot tell their length.
+    var calls = 0
+    /// An operand value has no cell form: the sub-query runs as written until they change.
+    var unplannable = false
+
+    /// Forgets the counts when the store or the operands changed.
+    @inline(__always) func check(generation now: Int, operands values: [Value]) {
+        if now == generation && values.count == operands.count
+            && zip(values, operands).allSatisfy({ $0.0.key == $0.1 }) { return }
+        generation = now
+        operands = values.map(\.key)
+        counts = nil
+        calls = 0
+        unplannable = false
+    }
+}

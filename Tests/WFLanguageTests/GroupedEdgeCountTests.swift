@@ -1,0 +1,109 @@
+import XCTest
+import WFStore
+import WFGenerator
+@testable import WFLanguage
+
+/// `.edge | where … | count` run for many items is answered by one pass over the child table
+/// (`GroupedEdgeCount.swift`). `plain(it)` hides the node's kind, so `plain(it).edge` takes the
+/// look-up per item: every answer is checked against it.
+final class GroupedEdgeCountTests: XCTestCase {
+    private let setup = """
+        fn plain(x) { let y = x; return y }
+        let d = 2022-06-01
+        """
+
+    private let questions = [
+        "orgs | map (.children | count)",
+        "orgs | map (.children | where .level == village and .form == congress | count)",
+        "orgs | map (.positions | where .role == exec and .from <= 2026-06-30 and .to >= 2026-06-30 | count)",
+        "orgs | map (.positions | where .role == exec | where .to >= 2026-06-30 | count)",
+        "orgs | map (.children | where .women > 300 or .form == federation | count)",
+        "orgs | select .id, n: (.children | where .level != group | count) | where .n > 0",
+        "orgs | where (.children | count) > 3 | map .id",
+        "orgs | sort (.children | count) desc, .id | take 5 | map .id",
+        "people | map (.trainings | where .date >= d | count)",
+        "people | map (.positions | where .org.level == village | count)",
+    ]
+
+    /// The demo county, and one whose edges changed and that lost a row (so no column is read
+    /// in place and the pass takes its block path).
+    private func stores() -> [Store] {
+        var changed = Demo.county()
+        changed.setCell(Schema.Org.parent, 9, 2)
+        changed.setCell(Schema.Position.org, 4, 1)
+        changed.delete(.org, 12)
+        return [Demo.county(), changed]
+    }
+
+    private func run(_ store: Store, _ source: String) -> (out: String, passes: Int) {
+        var out = "", err = ""
+        var options = SessionOptions(format: .csv)
+        options.output = { out += $0 }
+        options.errorOutput = { err += $0 }
+        let session = Session(store: store, options: options)
+        _ = session.run(source, file: "<test>")
+        XCTAssertEqual(err, "", source)
+        return (out.replacingOccurrences(of: "\r\n", with: "\n"), session.groupedPasses)
+    }
+
+    func testOnePassAnswersAsTheLookUpPerItem() {
+        for store in stores() {
+            for q in questions {
+                let general = q.replacingOccurrences(of: "(.", with: "(plain(it).")
+                let grouped = run(store, "\(setup)\n\(q)"), lookedUp = run(store, "\(setup)\n\(general)")
+                XCTAssertEqual(grouped.out, lookedUp.out, q)
+                XCTAssertEqual(lookedUp.passes, 0, general)
+                // `.org.level` has no column form on positions: that one is looked up per item.
+                XCTAssertEqual(grouped.passes > 0, !q.contains(".org.level"), q)
+                XCTAssertTrue(grouped.out.split(separator: "\n").count > 2, q)
+            }
+        }
+    }
+
+    func testAVariableNodesEdgeIsCountedInOnePass() {
+        let source = """
+            fn villages(o) { return o.children | where .level == village | count }
+            orgs | map villages(it)
+            """
+        let grouped = run(Demo.county(), source)
+        XCTAssertGreaterThan(grouped.passes, 0)
+        XCTAssertEqual(grouped.out, run(Demo.county(), "\(setup)\norgs | map (plain(it).children | where .level == village | count)").out)
+    }
+
+    func testAWriteInTheLoopMakesTheCountsAgain() {
+        // A village gains a group while the map runs, before its own item: it must count it.
+        let source = """
+            \(setup)
+            fn grow(o) { create org {name: "新组", level: group, parent: o}; return 0 }
+            let v = orgs | where .level == village and .id > 5 | first
+            orgs | map (if .id == 5 { grow(v) } else { CHILDREN | count })
+            v.children | count
+            """
+        let grouped = run(Demo.county(), source.replacingOccurrences(of: "CHILDREN", with: ".children"))
+        let lookedUp = run(Demo.county(), source.replacingOccurrences(of: "CHILDREN", with: "plain(it).children"))
+        XCTAssertEqual(grouped.out, lookedUp.out)
+        XCTAssertGreaterThanOrEqual(grouped.passes, 2, "one pass before the write, one after")
+    }
+
+    func testChangedOperandsMakeTheCountsAgain() {
+        let source = """
+            \(setup)
+            for since in [2020-01-01, 2023-01-01, null] {
+                print (people | map (TRAININGS | where .date >= since | count) | sum)
+            }
+            """
+        let grouped = run(Demo.county(), source.replacingOccurrences(of: "TRAININGS", with: ".trainings"))
+        let lookedUp = run(Demo.county(), source.replacingOccurrences(of: "TRAININGS", with: "plain(it).trainings"))
+        XCTAssertEqual(grouped.out, lookedUp.out)
+        let sums = grouped.out.split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        XCTAssertEqual(sums.count, 3, grouped.out)
+        XCTAssertTrue(sums[0] > sums[1] && sums[2] == 0, grouped.out)
+        // Null has no cell form to compare with: that round is looked up per item.
+        XCTAssertEqual(grouped.passes, 2)
+    }
+
+    func testAFewItemsAreLookedUp() {
+        let grouped = run(Demo.county(), "orgs | where .level == county | map (.children | where .level == township | count)")
+        XCTAssertEqual(grouped.passes, 0)
+    }
+}
