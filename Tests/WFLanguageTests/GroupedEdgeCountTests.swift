@@ -102,6 +102,25 @@ final class GroupedEdgeCountTests: XCTestCase {
         XCTAssertEqual(grouped.passes, 2)
     }
 
+    /// The counts are read in the order the stage visits its set; visited again, from the start;
+    /// for another node than the item, by row.
+    func testCountsReadInAnyOrder() {
+        let source = """
+            \(setup)
+            fn groups(o) { return o.children | where .level == group | count }
+            for round in [1, 2] {
+                print (orgs | where .level != group | map (CHILDREN | where .level == group | count))
+                print (orgs | where .level != group and .parent != null | map groups(PARENT))
+            }
+            """
+        let grouped = run(Demo.county(), source.replacingOccurrences(of: "CHILDREN", with: ".children").replacingOccurrences(of: "PARENT", with: ".parent"))
+        let lookedUp = run(Demo.county(), source.replacingOccurrences(of: "CHILDREN", with: "plain(it).children")
+                                                .replacingOccurrences(of: "PARENT", with: "plain(it).parent"))
+        XCTAssertEqual(grouped.out, lookedUp.out)
+        XCTAssertEqual(grouped.passes, 2)
+        XCTAssertEqual(lookedUp.passes, 0)
+    }
+
     func testAFewItemsAreLookedUp() {
         let grouped = run(Demo.county(), "orgs | where .level == county | map (.children | where .level == township | count)")
         XCTAssertEqual(grouped.passes, 0)

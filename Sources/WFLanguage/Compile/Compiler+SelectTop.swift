@@ -42,12 +42,13 @@ extension Compiler {
             rewritten.append(r)
         }
         let itemType = input.type.element
-        let deferrable = Set(items.enumerated().compactMap { (column, item) -> Int? in
-            guard !keyNames.contains(item.0), !read.contains(item.0), names.firstIndex(of: item.0) == column,
-                  storedFieldOfItem(item.1, itemType) else { return nil }
-            return column
-        })
-        let mayDefer = !deferrable.isEmpty && items.allSatisfy { cannotWrite($0.1) } && rewritten.allSatisfy(cannotWrite)
+        // By column: whether the field may be read for the kept items only.
+        let deferrable = items.enumerated().map { (column, item) in
+            !keyNames.contains(item.0) && !read.contains(item.0) && names.firstIndex(of: item.0) == column
+                && storedFieldOfItem(item.1, itemType)
+        }
+        let deferredColumns = deferrable.indices.filter { deferrable[$0] }
+        let mayDefer = !deferredColumns.isEmpty && items.allSatisfy { cannotWrite($0.1) } && rewritten.allSatisfy(cannotWrite)
         let deferredKind: Kind?
         if mayDefer, case .node(let k) = itemType { deferredKind = k } else { deferredKind = nil }
         let span = stages[i].span, sortSpan = stages[j].span
@@ -77,11 +78,11 @@ extension Compiler {
             var kept: [Value] = []
             if case .set(let s) = seq { values.reserveCapacity(s.count(rt.store) * width) }
             var deepest = 0
-            try rt.visiting(seq.count(rt)) { try seq.visit(rt) { item in
+            try rt.visiting(seq.count(rt), set: seq.set) { try seq.visit(rt) { item in
                 try rt.tick(span)
                 rt.it = item
                 for (column, e) in evals.enumerated() {
-                    if late && deferrable.contains(column) {
+                    if late && deferrable[column] {
                         values.append(.null)
                         continue
                     }
@@ -128,7 +129,7 @@ extension Compiler {
                 var fields = Array(values[a * width ..< (a + 1) * width])
                 if late {
                     rt.it = kept[a]
-                    for column in deferrable { fields[column] = try evals[column](rt) }
+                    for column in deferredColumns { fields[column] = try evals[column](rt) }
                 }
                 return .record(Record(keys: names, values: fields))
             })

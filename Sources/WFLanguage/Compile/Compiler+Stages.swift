@@ -31,6 +31,12 @@ enum Sequence {
         }
     }
 
+    /// The set, when the items are one.
+    var set: NodeSet? {
+        if case .set(let s) = self { return s }
+        return nil
+    }
+
     /// How many items a visit sees.
     /// - Complexity: O(1).
     func count(_ rt: Runtime) -> Int {
@@ -68,7 +74,7 @@ extension Compiler {
                 // The depth check of `checkedNesting`, made as the records are built: a record of
                 // scalars is depth 1, so only list and record fields are looked into.
                 var deepest = 0
-                try rt.visiting(seq.count(rt)) { try seq.visit(rt) { item in
+                try rt.visiting(seq.count(rt), set: seq.set) { try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
                     let values = try evals.map { try $0(rt) }
@@ -95,7 +101,7 @@ extension Compiler {
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
-                try rt.visiting(seq.count(rt)) { try seq.visit(rt) { item in
+                try rt.visiting(seq.count(rt), set: seq.set) { try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
                     out.append(try f(rt))

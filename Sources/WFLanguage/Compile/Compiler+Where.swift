@@ -75,7 +75,7 @@ extension Compiler {
                 let saved = rt.it
                 defer { rt.it = saved }
                 let ids = candidates.ids(rt.store)
-                try rt.visiting(ids.count) {
+                try rt.visiting(ids.count, set: NodeSet(kind: s.kind, rows: ids)) {
                     for r in ids {
                         try rt.tick(span)
                         rt.it = .node(s.kind, r)

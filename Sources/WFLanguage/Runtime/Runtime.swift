@@ -25,8 +25,10 @@ final class Runtime {
     var spareFrames: Frame?
     var spareFrameCount = 0
     /// How many items the innermost stage loop visits, for a sub-query run per item to judge
-    /// whether answering for every item in one pass pays (`GroupedEdgeCount.swift`).
+    /// whether answering for every item in one pass pays (`GroupedEdgeCount.swift`), and the
+    /// set it visits, when it is one.
     var stageItems = 0
+    var stageSet: NodeSet?
     /// Grouped sub-queries' counts by site, for this run only (freed with the runtime).
     private var grouped: [GroupedCounts?] = []
 
@@ -39,11 +41,12 @@ final class Runtime {
         return entry
     }
 
-    /// Runs `body` as a stage loop over `items` items (`stageItems`).
-    @inline(__always) func visiting<T>(_ items: Int, _ body: () throws -> T) rethrows -> T {
-        let saved = stageItems
-        stageItems = items
-        defer { stageItems = saved }
+    /// Runs `body` as a stage loop over `items` items (`stageItems`), the rows of `set` when
+    /// it visits a set.
+    @inline(__always) func visiting<T>(_ items: Int, set: NodeSet? = nil, _ body: () throws -> T) rethrows -> T {
+        let saved = (stageItems, stageSet)
+        (stageItems, stageSet) = (items, set)
+        defer { (stageItems, stageSet) = saved }
         return try body()
     }
 
