@@ -81,12 +81,12 @@ extension Compiler {
             try rt.visiting(seq.count(rt), set: seq.set) { try seq.visit(rt) { item in
                 try rt.tick(span)
                 rt.it = item
-                for (column, e) in evals.enumerated() {
+                for column in 0..<width {
                     if late && deferrable[column] {
                         values.append(.null)
                         continue
                     }
-                    let v = try e(rt)
+                    let v = try evals[column](rt)
                     switch v {
                     case .list, .record: deepest = max(deepest, v.nesting)
                     default: break
@@ -99,9 +99,13 @@ extension Compiler {
             if deepest + 2 > Value.maxNesting {
                 throw WFError.runtime("lists and records nest more than \(Value.maxNesting) deep", span)
             }
-            var rows = Array(0..<(width == 0 ? 0 : values.count / width))
+            let count = width == 0 ? 0 : values.count / width
+            // The items the filters kept, by index; with no filters, all (`rows` is then not read).
+            var rows: [Int] = []
+            let filtered = !filterEvals.isEmpty
             // Each filter over every item the one before kept, as the stages run.
-            if !filterEvals.isEmpty {
+            if filtered {
+                rows = Array(0..<count)
                 defer { for s in slots { rt.frame.slots[s.slot] = .null } }
                 for (f, test) in filterEvals.enumerated() {
                     var passed: [Int] = []
@@ -113,8 +117,8 @@ extension Compiler {
                     rows = passed
                 }
             }
-            let order = try Compiler.order(rows.count, limit: limit, rt, sortSpan) { x, y in
-                let a = rows[x], b = rows[y]
+            let order = try Compiler.order(filtered ? rows.count : count, limit: limit, rt, sortSpan) { x, y in
+                let a = filtered ? rows[x] : x, b = filtered ? rows[y] : y
                 var k = 0
                 while k < keyColumns.count {
                     let l = values[a &* width &+ keyColumns[k]], r = values[b &* width &+ keyColumns[k]]
@@ -125,7 +129,7 @@ extension Compiler {
                 return a < b
             }
             return .list(try order.map { x in
-                let a = rows[x]
+                let a = filtered ? rows[x] : x
                 var fields = Array(values[a * width ..< (a + 1) * width])
                 if late {
                     rt.it = kept[a]
