@@ -56,7 +56,7 @@ extension Compiler {
     }
 
     /// Types whose cells order and compare as their values do.
-    private static func sameCells(_ a: Navigation.CellType, _ b: Navigation.CellType) -> Bool {
+    static func sameCells(_ a: Navigation.CellType, _ b: Navigation.CellType) -> Bool {
         switch (a, b) {
         case (.int, .int), (.date, .date): return true
         case (.enumeration(let s), .enumeration(let t)): return s == t

@@ -14,7 +14,20 @@ extension Compiler {
         let itemType = input.type.element
         // Each conjunct is compiled once; the general test is their short-circuit `and`.
         let parts = conjuncts(cond)
-        let tests = withStage(itemType) { parts.map { compile($0).eval } }
+        var compiled = withStage(itemType) { parts.map { compile($0).eval } }
+        // A correlated EXISTS (`trained(it)`) over items of a known kind, tested on the cells
+        // (`CorrelatedExists.swift`), the compiled test deciding when that cannot.
+        if case .nodes(let k) = input.type {
+            for (i, part) in parts.enumerated() {
+                guard let native = withStage(itemType, { correlatedExists(part, k) }) else { continue }
+                let general = compiled[i]
+                compiled[i] = { rt in
+                    if case .node(let kk, let r) = rt.it, kk == k, let answer = native(rt, r) { return .bool(answer) }
+                    return try general(rt)
+                }
+            }
+        }
+        let tests = compiled
         let test: Eval = tests.count == 1 ? tests[0] : { rt in
             for t in tests where !(try t(rt)).truthy { return .bool(false) }
             return .bool(true)

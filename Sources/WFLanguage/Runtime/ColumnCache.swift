@@ -66,6 +66,19 @@ final class ColumnCache {
         return UnsafeBufferPointer(start: cells, count: e.count)
     }
 
+    /// All cells of `field` when the column is unchanged since loading and already read whole;
+    /// nil otherwise, without reading it (for tests of a few cells that should not pull a whole
+    /// column off the disk, which `Navigation.cell` then reads a block at a time).
+    /// - Complexity: O(1).
+    @inline(__always) func cellsIfRead(_ rt: Runtime, _ field: FieldID) -> UnsafeBufferPointer<Int32>? {
+        guard field.index < fieldsPerKind else { return nil }
+        let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
+        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field, whole: false) }
+        let e = entries[slot]
+        guard let cells = e.cells else { return nil }
+        return UnsafeBufferPointer(start: cells, count: e.count)
+    }
+
     /// - Parameter whole: the caller wants the whole column (a scan), so a column not read yet
     ///   is read now; otherwise (one cell) it is left to be read a block at a time (`BaseCells`).
     private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID, whole: Bool) {

@@ -53,6 +53,8 @@ public final class Session {
     var groupedSites = 0
     /// Passes made for grouped sub-queries, for tests to see that a query took that path.
     var groupedPasses = 0
+    /// Calls tested on the cells (`CorrelatedExists.swift`), by function name.
+    var cellTestedCalls: [String] = []
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 

@@ -1,0 +1,98 @@
+import XCTest
+import WFStore
+import WFGenerator
+@testable import WFLanguage
+
+/// `where f(it)` with `f`'s body `q.ref.edge | any COND` is tested on the cells
+/// (`CorrelatedExists.swift`). `f(plain(it))` hides the item, so the call takes the general
+/// path: every answer is checked against it.
+final class CorrelatedExistsTests: XCTestCase {
+    private let setup = """
+        fn plain(x) { let y = x; return y }
+        fn trained(q) { return q.person.trainings | any .date >= q.from and .date <= q.to }
+        fn trainedBefore(q) { return q.person.trainings | any q.from > .date }
+        fn alwaysTrained(q) { return q.person.trainings | all .date >= q.from }
+        fn sameDay(q) { return q.person.trainings | any .date == q.from }
+        fn upTo(q) { return q.person.trainings | all .date <= q.from }
+        fn after(q) { return q.person.trainings | all .date > q.from }
+        fn since2022(q) { return q.person.trainings | any .date >= 2022-01-01 }
+        fn bigChild(o) { return o.children | any .women > 300 }
+        fn busyTownship(o) { return o.parent.children | any .women > 500 and .level == village }
+        """
+
+    private let questions = [
+        "positions | where trained(it) | map .id",
+        "positions | where .role == exec and trained(it) | map .id",
+        "positions | where trainedBefore(it) | map .id",
+        "positions | where alwaysTrained(it) | map .id",
+        "positions | where sameDay(it) | map .id",
+        // Trainings on the day a position starts sit on these bounds.
+        "positions | where upTo(it) | map .id",
+        "positions | where after(it) | map .id",
+        "positions | where since2022(it) | map .id",
+        "orgs | where bigChild(it) | map .id",
+        "orgs | where .level == village and busyTownship(it) | map .id",
+        "orgs | where .level == township | select .id, n: (.positions | where .role == exec and trained(it) | count)",
+    ]
+
+    /// The demo county; one whose references and dates have nulls and changes (the edge of a
+    /// changed column is not read in place: the general test decides).
+    private func stores() -> [Store] {
+        var nulls = Demo.county()
+        for p in Int32(0)..<40 where p % 3 == 0 { nulls.setCell(Schema.Position.from, p, nullCell) }
+        for t in Int32(0)..<60 where t % 4 == 0 { nulls.setCell(Schema.Training.date, t, nullCell) }
+        var changed = Demo.county()
+        changed.setCell(Schema.Position.person, 4, nullCell)
+        changed.setCell(Schema.Training.person, 7, 2)
+        return [Demo.county(), nulls, changed]
+    }
+
+    func testCellTestsAnswerAsTheCall() {
+        for store in stores() {
+            for q in questions {
+                let general = q.replacingOccurrences(of: "(it)", with: "(plain(it))")
+                let fast = runCSV(store, "\(setup)\n\(q)", unixLines: true)
+                XCTAssertEqual(fast, runCSV(store, "\(setup)\n\(general)", unixLines: true), q)
+                XCTAssertGreaterThan(fast.split(separator: "\n").count, 1, q)
+            }
+        }
+    }
+
+    func testTheCallsAreTestedOnTheCells() {
+        let session = Session(store: Demo.county(), options: SessionOptions(format: .csv, output: { _ in }))
+        _ = session.run("\(setup)\n" + questions.joined(separator: "\n"), file: "<test>")
+        XCTAssertEqual(Set(session.cellTestedCalls),
+                       ["trained", "trainedBefore", "alwaysTrained", "sameDay", "upTo", "after", "since2022", "bigChild", "busyTownship"])
+    }
+
+    func testSomeAndNotAllPass() {
+        let some = runCSV(Demo.county(), "\(setup)\npositions | where trained(it) | count", unixLines: true)
+        let all = runCSV(Demo.county(), "\(setup)\npositions | count", unixLines: true)
+        XCTAssertNotEqual(some, "0\n")
+        XCTAssertNotEqual(some, all)
+    }
+
+    func testAFunctionBoundAgainIsCalled() {
+        let source = """
+            \(setup)
+            let before = positions | where trained(it) | count
+            trained = fn(q) { return false }
+            [before > 0, positions | where trained(it) | count]
+            """
+        XCTAssertEqual(runCSV(Demo.county(), source, unixLines: true), "value\ntrue\n0\n")
+    }
+
+    func testOtherShapesTakeTheCall() {
+        let session = Session(store: Demo.county(), options: SessionOptions(format: .csv, output: { _ in }))
+        for body in ["q.person.trainings | any .date >= q.from or .date <= q.to",   // `or`
+                     "q.person.trainings | any .date != q.from",                     // not a range
+                     "(q.person.trainings | where .date > q.from | count) > 0",      // not one stage
+                     "q.org.name == \"x\""] {
+            let source = "fn f(q) { return \(body) }\npositions | where f(it) | count"
+            let general = "fn plain(x) { let y = x; return y }\nfn f(q) { return \(body) }\npositions | where f(plain(it)) | count"
+            XCTAssertEqual(runCSV(Demo.county(), source, unixLines: true), runCSV(Demo.county(), general, unixLines: true), body)
+            _ = session.run(source, file: "<test>")
+        }
+        XCTAssertEqual(session.cellTestedCalls, [])
+    }
+}
