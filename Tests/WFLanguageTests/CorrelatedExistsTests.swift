@@ -82,6 +82,19 @@ final class CorrelatedExistsTests: XCTestCase {
         XCTAssertEqual(runCSV(Demo.county(), source, unixLines: true), "value\ntrue\n0\n")
     }
 
+    /// `village` in the body is the variable, not the label, once a variable has that name.
+    func testAVariableNamedLikeALabelIsAVariable() {
+        let source = """
+            fn plain(x) { let y = x; return y }
+            let village = "group"
+            fn hasGroups(o) { return o.children | any .level == village }
+            orgs | where hasGroups(IT) | map .level | distinct
+            """
+        let fast = runCSV(Demo.county(), source.replacingOccurrences(of: "IT", with: "it"), unixLines: true)
+        XCTAssertEqual(fast, runCSV(Demo.county(), source.replacingOccurrences(of: "IT", with: "plain(it)"), unixLines: true))
+        XCTAssertTrue(fast.contains("village") && !fast.contains("township"), fast)
+    }
+
     func testOtherShapesTakeTheCall() {
         let session = Session(store: Demo.county(), options: SessionOptions(format: .csv, output: { _ in }))
         for body in ["q.person.trainings | any .date >= q.from or .date <= q.to",   // `or`

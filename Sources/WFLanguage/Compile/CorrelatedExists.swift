@@ -51,8 +51,8 @@ extension Compiler {
         for part in conjuncts(condition) {
             guard case .binary(let op, let l, let r) = part.kind, [.eq, .lt, .le, .gt, .ge].contains(op) else { return nil }
             let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-            guard let leaf = Compiler.rangeLeaf(l, op, r, child: child, param: param, item: kind)
-                    ?? Compiler.rangeLeaf(r, flipped, l, child: child, param: param, item: kind) else { return nil }
+            guard let leaf = Compiler.rangeLeaf(l, op, r, child: child, param: param, item: kind, scope: definition.scope)
+                    ?? Compiler.rangeLeaf(r, flipped, l, child: child, param: param, item: kind, scope: definition.scope) else { return nil }
             leaves.append(leaf)
         }
         guard leaves.count <= 3 else { return nil }
@@ -84,7 +84,7 @@ extension Compiler {
 
     /// `side OP other` as a comparison of a field of `child` rows (`side`) with a field of the
     /// parameter (an item of `item`) or a literal; nil for any other shape.
-    private static func rangeLeaf(_ side: Expr, _ op: BinaryOp, _ other: Expr, child: Kind, param: String, item: Kind)
+    private static func rangeLeaf(_ side: Expr, _ op: BinaryOp, _ other: Expr, child: Kind, param: String, item: Kind, scope: Scope?)
         -> (field: FieldID, op: BinaryOp, bound: FieldID?, constant: Int32)? {
         guard case .field(nil, let name, _) = side.kind, case .field(let f)? = Navigation.accessor(child, name) else { return nil }
         let type = Navigation.cellTypes[f.kind.rawValue][f.index]
@@ -101,7 +101,12 @@ extension Compiler {
             guard let c = cell(of: .date(d), as: type) else { return nil }
             return (f, op, nil, c)
         case .name(let label) where op == .eq && allLabels.contains(label):
-            // A label: the body names no variable (a function's names are its parameter).
+            // A label, unless a variable the body sees has its name.
+            var visible = scope
+            while let s = visible {
+                if s.names[label] != nil { return nil }
+                visible = s.parent
+            }
             guard label != param, let c = cell(of: .label(label), as: type) else { return nil }
             return (f, op, nil, c)
         default:
