@@ -32,6 +32,8 @@ final class SelectTopTests: XCTestCase {
         "orgs | select .id, p: .parent, .name | where .p.level == township | sort .id desc | take 4",
         "orgs | select .id, .name | where .id > 1000 | sort .id | take 3",
         "[3, 1, 2, 1] | select v: it, d: it * 2 | where .v != 2 | sort .d desc, .v | take 3",
+        // Inside a function: the filter's slots are the function's, a parameter is read in it.
+        "fn top(lim, n) { return orgs | select .id, w: .women, .name | where .w > lim | sort .w desc, .id | take 3 }\n[top(100, 1), top(300, 2)]",
     ]
 
     private func store() -> Store {
