@@ -64,6 +64,19 @@ public struct Store {
 
     public func column(_ field: FieldID) -> Column { tables[field.kind.rawValue].columns[field.index] }
 
+    /// The lowest and highest non-null cells of `field`'s base column, when a pass over all of
+    /// it has told them (`rememberSpan`). A base column never changes, so a count by key over it
+    /// can size its counters before reading it instead of checking every key against them.
+    /// The caller must check that the column is unchanged (pristine, nothing appended).
+    public func knownSpan(_ field: FieldID) -> (lo: Int32, hi: Int32)? {
+        tables[field.kind.rawValue].cache.spans[field.index]
+    }
+
+    /// Records what a pass over every cell of `field`'s unchanged base column found.
+    public func rememberSpan(_ field: FieldID, lo: Int32, hi: Int32) {
+        tables[field.kind.rawValue].cache.spans[field.index] = (lo, hi)
+    }
+
     /// True when nothing changed since the store was loaded or generated.
     public var isPristine: Bool { strings.addedCount == 0 && tables.allSatisfy(\.isPristine) }
 

@@ -224,4 +224,26 @@ final class ParallelGroupCountTests: XCTestCase {
         }
         XCTAssertTrue(run(store, questions[0]).contains("1800,1\n"))
     }
+
+    /// A pass over every row remembers the key column's span; later passes size their counters
+    /// from it and check no key. A changed copy of the store shares the remembered span but not
+    /// the column: it takes the block path.
+    func testARememberedSpanCountsAsTheFirstPass() {
+        let store = people()
+        let key = Schema.Person.birthYear
+        XCTAssertNil(store.knownSpan(key))
+        let q = "people | where .birth_year >= 1970 | group by .birth_year { n: count() }"
+        let general = run(store, q.replacingOccurrences(of: "group by .birth_year", with: "group by (.birth_year)"))
+        let first = run(store, q)
+        XCTAssertTrue(store.knownSpan(key).map { $0.lo == 1800 && $0.hi == 2100 } ?? false, "\(String(describing: store.knownSpan(key)))")
+        XCTAssertEqual(first, general)
+        XCTAssertEqual(run(store, q), general)
+        XCTAssertEqual(run(store, "people | group by .birth_year"), run(store, "people | group by (.birth_year)"))
+        var changed = store
+        changed.setCell(key, 5, 2500)
+        changed.setCell(key, 6, 1700)
+        let answer = run(changed, "people | group by .birth_year")
+        XCTAssertEqual(answer, run(changed, "people | group by (.birth_year)"))
+        XCTAssertTrue(answer.contains("2500,1\n") && answer.contains("1700,1\n"), answer)
+    }
 }

@@ -75,7 +75,10 @@ extension ColumnGroup {
         // Counters by key, over a span first guessed from the first block and widened (by
         // doubling) when a key falls outside it, so the column is read once. Counter `width`
         // is the null key's.
-        var (lo, hi) = keys.withUnsafeBufferPointer { ColumnGroup.keySpan(UnsafeBufferPointer(rebasing: $0[0..<Swift.min(n, ColumnGroup.blockRows)])) }
+        // A span an earlier pass over the whole column found covers every key: no key is
+        // checked against it.
+        let known = store.knownSpan(key)
+        var (lo, hi) = known ?? keys.withUnsafeBufferPointer { ColumnGroup.keySpan(UnsafeBufferPointer(rebasing: $0[0..<Swift.min(n, ColumnGroup.blockRows)])) }
         if lo > hi { lo = 0; hi = 0 }
         var width = Int(hi) - Int(lo) + 1
         guard width <= GroupIds.denseSpan else { return nil }
@@ -102,8 +105,13 @@ extension ColumnGroup {
                             counts.withUnsafeMutableBufferPointer { all in
                                 guard let base = all.baseAddress else { return }
                                 func count(_ p: Int) -> Int {
-                                    ColumnGroup.countRange(from[p]..<to[p], k, l, w, UnsafeMutableBufferPointer(start: base + p * stride, count: stride),
-                                                           a, unit?.lo ?? 0, unit?.width ?? 0, b, second?.lo ?? 0, second?.width ?? 0)
+                                    let counter = UnsafeMutableBufferPointer(start: base + p * stride, count: stride)
+                                    if known != nil, unit == nil {
+                                        ColumnGroup.countCovered(from[p]..<to[p], k, l, w, counter)
+                                        return to[p]
+                                    }
+                                    return ColumnGroup.countRange(from[p]..<to[p], k, l, w, counter,
+                                                                  a, unit?.lo ?? 0, unit?.width ?? 0, b, second?.lo ?? 0, second?.width ?? 0)
                                 }
                                 if parts == 1 { from[0] = count(0); return }
                                 var reached = from
@@ -131,6 +139,11 @@ extension ColumnGroup {
         // The parts' counters added up into the first's.
         for p in 1..<parts { for i in 0...width { counts[i] &+= counts[p * (width + 1) + i] } }
         counts.removeLast((parts - 1) * (width + 1))
+        // Every row was counted: the keys found are the column's span, for the next pass.
+        if known == nil, tests.isEmpty, let first = counts[0..<width].firstIndex(where: { $0 > 0 }),
+           let last = counts[0..<width].lastIndex(where: { $0 > 0 }) {
+            store.rememberSpan(key, lo: Int32(truncatingIfNeeded: Int(lo) + first), hi: Int32(truncatingIfNeeded: Int(lo) + last))
+        }
         if let r = keyRange {
             counts[width] = 0
             for slot in 0..<width where Int(lo) + slot < Int(r.lo) || Int(lo) + slot > Int(r.hi) { counts[slot] = 0 }
@@ -206,6 +219,16 @@ extension ColumnGroup {
             }
         }
         return range.upperBound
+    }
+
+    /// `countRange` with no test and a span known to cover every key: a key's counter is its
+    /// offset, a null's (whose offset wraps past `width`) is `width`; nothing is checked per row.
+    @inline(__always) static func countCovered(_ range: Range<Int>, _ keys: UnsafeBufferPointer<Int32>, _ lo: Int32, _ width: Int,
+                                               _ counter: UnsafeMutableBufferPointer<Int>) {
+        let top = UInt(width)
+        for i in range {
+            counter[Int(Swift.min(UInt(bitPattern: Int(keys[i]) &- Int(lo)), top))] &+= 1
+        }
     }
 
     /// Rows from which a one-pass count is split across cores: below it, starting the threads

@@ -60,6 +60,8 @@ final class TableCache {
     var probedLookUps = 0
     /// Per reference field: look-ups answered by scanning the column before the index was built.
     var reverseScans: [Int]
+    /// Per field: the lowest and highest non-null cell of the base column, once a scan found them.
+    var spans: [Int: (lo: Int32, hi: Int32)] = [:]
 
     init(fieldCount: Int) {
         reverse = Array(repeating: nil, count: fieldCount)
