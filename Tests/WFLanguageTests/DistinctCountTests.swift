@@ -40,6 +40,32 @@ final class DistinctCountTests: XCTestCase {
         assertAgrees(store, "org #0", "parent")
     }
 
+    /// `.ledger | where … | map .contact | distinct | count` per organisation reads the ledger
+    /// rows in the reverse index and filters them there (`Compiled.filteredEdgeRows`); a changed
+    /// store (the edge not read in place), null contacts and a condition with a variable too.
+    func testPerItemFilteredEdgesAgreeWithTheGeneralPath() {
+        var changed = Demo.county()
+        changed.setCell(Schema.Ledger.org, 3, 1)
+        var nulls = Demo.county()
+        for r in Int32(0)..<200 where r % 7 == 0 { nulls.setCell(Schema.Ledger.contact, r, nullCell) }
+        let questions = [
+            "orgs | map (.ledger | where .date > 2025-06-30 and .date <= 2026-06-30 | map .contact | distinct | count)",
+            "orgs | map (.ledger | where .date > since | map .contact | distinct | count)",
+            "orgs | map (.ledger | where .date > 2020-01-01 or .contact == null | map .contact | distinct | count)",
+            "orgs | map (.positions | where .role != chair | map .person | distinct | count)",
+        ]
+        for store in [Demo.county(), changed, nulls] {
+            for q in questions {
+                let general = q.replacingOccurrences(of: "(.", with: "(plain(it).")
+                let setup = "fn plain(x) { let y = x; return y }\nlet since = 2024-01-01\n"
+                let fast = run(store, setup + q)
+                XCTAssertEqual(fast, run(store, setup + general), q)
+                let counts = fast.split(whereSeparator: \.isNewline).compactMap { Int($0) }
+                XCTAssertTrue(counts.count > 3 && counts.contains { $0 > 1 }, q)
+            }
+        }
+    }
+
     func testCountsNullOnceAndDistinctRowsSeparately() {
         var store = Demo.county()
         let n = store.count(.person)

@@ -68,7 +68,7 @@ extension Compiler {
         let outType: SType
         switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
         let site = StageSite(file: span.file, end: span.end)
-        return Compiled(outType) { rt in
+        var result = Compiled(outType) { rt in
             let deferRequested = Compiler.takeDeferRequest(rt, site)
             switch try Sequence.of(try inEval(rt), span, stage: "where") {
             case .set(let s):
@@ -110,6 +110,15 @@ extension Compiler {
                 return .list(out)
             }
         }
+        // Over a node's reverse edge with the whole condition in column form, the rows can be
+        // read in the index and filtered by whoever reads them.
+        if let edgeRows = input.edgeRows, case .nodes(let k) = input.type, let plan = planOf[k.rawValue], plan.rest == nil {
+            result.filteredEdgeRows = { rt in
+                guard let (kind, rows) = try edgeRows(rt), kind == k, let filter = plan.predicate(rt, rows: nil) else { return nil }
+                return (kind, rows, filter)
+            }
+        }
+        return result
     }
 }
 

@@ -27,6 +27,10 @@ struct Compiled {
     /// store allows (`EdgeCache`); a stage that only reads can visit them without the set `eval`
     /// would copy them into.
     var edgeRows: EdgeRowsReader?
+    /// For `where COND` over such a reverse edge, COND all in column form: the edge's rows in
+    /// place and the condition, for a stage that filters as it reads (`fusedDistinctCount`)
+    /// instead of taking the set `eval` copies out of the index.
+    var filteredEdgeRows: FilteredEdgeRowsReader?
     init(_ type: SType = .any, _ eval: @escaping Eval) {
         self.type = type
         self.eval = eval
@@ -36,6 +40,10 @@ struct Compiled {
 /// The kind and rows of a reverse edge, valid until the store is next written; nil when the
 /// caller must evaluate the set instead.
 typealias EdgeRowsReader = (Runtime) throws -> (kind: Kind, rows: UnsafeBufferPointer<Int32>)?
+
+/// The kind and rows of a reverse edge with the condition they must pass; nil when the caller
+/// must evaluate the filtered set instead.
+typealias FilteredEdgeRowsReader = (Runtime) throws -> (kind: Kind, rows: UnsafeBufferPointer<Int32>, filter: RowPredicate)?
 
 /// The slots of one function (or of the top level). Block scopes inside it share its frame.
 final class FunctionScope {

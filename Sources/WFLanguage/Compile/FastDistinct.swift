@@ -41,7 +41,13 @@ extension Compiler {
         let span = stages[i + 2].span
         // After a `where` over a set, its column condition is applied as the cells are gathered.
         let filterSite = previousStageSite(stages[i].span)
+        let inPlace = input.filteredEdgeRows
         return Compiled(.scalar) { rt in
+            // A node's reverse edge, filtered: its rows read in the index, no set copied.
+            if let inPlace, let (kind, rows, filter) = try inPlace(rt), let f = fieldOf[kind.rawValue] {
+                try rt.tick(span)
+                return .int(Int64(Compiler.distinctCells(rt, rows, f, filter: filter)))
+            }
             var (v, filter) = try Compiler.evaluate(inEval, deferringFilterAt: filterSite, rt)
             if let p = filter, case .nodes(let s) = v, fieldOf[s.kind.rawValue] == nil {
                 v = .nodes(try Compiler.fastFilter(rt, s, p, span))
@@ -77,6 +83,27 @@ extension Compiler {
                 lo = Swift.min(lo, c)
                 hi = Swift.max(hi, c)
             }
+        }
+        let distinct = distinctCount(rt.scratch, UnsafeMutableBufferPointer(start: cells, count: count), lo, hi)
+        return distinct + (sawNull ? 1 : 0)
+    }
+
+    /// `distinctCells` over rows of a reverse edge read in place (valid rows, ascending), those
+    /// passing `filter`.
+    /// - Complexity: O(rows) comparisons and cell reads; buffers reused (`Scratch`).
+    static func distinctCells(_ rt: Runtime, _ rows: UnsafeBufferPointer<Int32>, _ f: FieldID, filter: RowPredicate) -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let selected = rt.scratch.int32(.selection, rows.count)
+        let kept = filter.select(rt, .rows(rows), into: selected)
+        let cells = rt.scratch.int32(.cells, kept)
+        var count = 0, sawNull = false
+        var lo = Int32.max, hi = Int32.min
+        ColumnGroup.forEachCell(rt, f, UnsafeBufferPointer(start: selected, count: kept)) { _, c in
+            if c == nullCell { sawNull = true; return }
+            cells[count] = c
+            count &+= 1
+            lo = Swift.min(lo, c)
+            hi = Swift.max(hi, c)
         }
         let distinct = distinctCount(rt.scratch, UnsafeMutableBufferPointer(start: cells, count: count), lo, hi)
         return distinct + (sawNull ? 1 : 0)
