@@ -41,6 +41,23 @@ final class EdgeInPlaceTests: XCTestCase {
         }
     }
 
+    /// `NODE.edge | where COND | count` for a few items (so no grouped pass) counts the edge's
+    /// rows in the index (`Compiled.filteredEdgeRows`).
+    func testFilteredCountsInPlaceAnswerAsTheGeneralPath() {
+        let questions = [
+            "orgs | where .level == county or .level == township | map (.children | where .form == congress | count)",
+            "orgs | where .level == township | map (.positions | where .role != chair and .to >= 2026-06-30 | count)",
+            "people | where .id < 20 | map (.trainings | where .date >= 2022-06-01 | count)",
+        ]
+        for store in stores() {
+            for q in questions {
+                let fast = runCSV(store, "\(setup)\n\(q)", unixLines: true)
+                XCTAssertEqual(fast, runCSV(store, "\(setup)\n" + q.replacingOccurrences(of: "map (.", with: "map (plain(it)."), unixLines: true), q)
+                XCTAssertTrue(fast.split(separator: "\n").contains { (Int($0) ?? 0) > 0 }, q)
+            }
+        }
+    }
+
     func testAConditionThatWritesTakesTheGeneralPath() {
         // `note` creates a node per test: the rows must not be read from an index the write frees.
         let source = """

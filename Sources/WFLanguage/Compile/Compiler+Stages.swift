@@ -140,7 +140,14 @@ extension Compiler {
         case .count:
             // After a `where` over a set, its column condition is applied while counting.
             let filterSite = previousStageSite(span)
+            let inPlace = input.filteredEdgeRows
             return Compiled(.scalar) { rt in
+                // A node's reverse edge, filtered: counted in the index, no set copied.
+                if let inPlace, let (_, rows, filter) = try inPlace(rt) {
+                    guard !rows.isEmpty else { return .int(0) }
+                    try rt.tick(span)
+                    return .int(Int64(filter.select(rt, .rows(rows), into: rt.scratch.int32(.selection, rows.count))))
+                }
                 let (input, filter) = try Compiler.evaluate(inEval, deferringFilterAt: filterSite, rt)
                 switch try Sequence.of(input, span, stage: "count") {
                 case .set(let s):
