@@ -67,24 +67,24 @@ final class SelectTopTests: XCTestCase {
         XCTAssertFalse(fast.contains(",1,"), fast)
     }
 
-    func testAnErrorInAFilterIsStillRaised() {
+    /// What a session prints to standard output and to standard error for `source`.
+    private func outputs(_ source: String) -> (out: String, err: String) {
         var out = "", err = ""
         var options = SessionOptions(format: .csv)
         options.output = { out += $0 }
         options.errorOutput = { err += $0 }
-        let s = Session(store: Demo.county(), options: options)
-        _ = s.run("orgs | select .id, w: .women\n  | where .w / 0 > 1 | sort .id | take 3", file: "<t>")
+        _ = Session(store: Demo.county(), options: options).run(source, file: "<t>")
+        return (out, err)
+    }
+
+    func testAnErrorInAFilterIsStillRaised() {
+        let (out, err) = outputs("orgs | select .id, w: .women\n  | where .w / 0 > 1 | sort .id | take 3")
         XCTAssertTrue(err.contains("<t>:2:"), err)
         XCTAssertEqual(out, "")
     }
 
     func testAnErrorInASelectIsStillRaised() {
-        var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        let s = Session(store: Demo.county(), options: options)
-        _ = s.run("orgs | select .id, bad: (.women / 0) | sort .id | take 3", file: "<t>")
+        let (out, err) = outputs("orgs | select .id, bad: (.women / 0) | sort .id | take 3")
         XCTAssertTrue(err.contains("<t>:1:"), err)
         XCTAssertEqual(out, "")
     }

@@ -71,21 +71,10 @@ extension Compiler {
     ///   buffers are reused from call to call (`Scratch`).
     static func distinctCells(_ rt: Runtime, _ s: NodeSet, _ f: FieldID, filter: RowPredicate? = nil, _ span: Span) throws -> Int {
         let set = rt.valid(s)
-        var sawNull = filter == nil && s.rows?.count != set.rows?.count
-        let cells = rt.scratch.int32(.cells, set.rows?.count ?? rt.rowCount(set.kind))
-        var count = 0
-        var lo = Int32.max, hi = Int32.min
-        try ColumnGroup.forEachBlock(rt, set, filter, span) { sel in
-            ColumnGroup.forEachCell(rt, f, sel) { _, c in
-                if c == nullCell { sawNull = true; return }
-                cells[count] = c
-                count &+= 1
-                lo = Swift.min(lo, c)
-                hi = Swift.max(hi, c)
-            }
-        }
-        let distinct = distinctCount(rt.scratch, UnsafeMutableBufferPointer(start: cells, count: count), lo, hi)
-        return distinct + (sawNull ? 1 : 0)
+        var gathered = GatheredCells(into: rt.scratch.int32(.cells, set.rows?.count ?? rt.rowCount(set.kind)))
+        gathered.sawNull = filter == nil && s.rows?.count != set.rows?.count
+        try ColumnGroup.forEachBlock(rt, set, filter, span) { gathered.add(rt, f, $0) }
+        return gathered.distinct(rt.scratch)
     }
 
     /// `distinctCells` over rows of a reverse edge read in place (valid rows, ascending), those
@@ -95,18 +84,35 @@ extension Compiler {
         guard !rows.isEmpty else { return 0 }
         let selected = rt.scratch.int32(.selection, rows.count)
         let kept = filter.select(rt, .rows(rows), into: selected)
-        let cells = rt.scratch.int32(.cells, kept)
-        var count = 0, sawNull = false
+        var gathered = GatheredCells(into: rt.scratch.int32(.cells, kept))
+        gathered.add(rt, f, UnsafeBufferPointer(start: selected, count: kept))
+        return gathered.distinct(rt.scratch)
+    }
+
+    /// The non-null cells of a field read so far, their span, and whether a null was read.
+    private struct GatheredCells {
+        let cells: UnsafeMutablePointer<Int32>
+        var count = 0
         var lo = Int32.max, hi = Int32.min
-        ColumnGroup.forEachCell(rt, f, UnsafeBufferPointer(start: selected, count: kept)) { _, c in
-            if c == nullCell { sawNull = true; return }
-            cells[count] = c
-            count &+= 1
-            lo = Swift.min(lo, c)
-            hi = Swift.max(hi, c)
+        var sawNull = false
+
+        init(into cells: UnsafeMutablePointer<Int32>) { self.cells = cells }
+
+        /// Reads `f` of the rows `selected` (valid for its kind).
+        mutating func add(_ rt: Runtime, _ f: FieldID, _ selected: UnsafeBufferPointer<Int32>) {
+            ColumnGroup.forEachCell(rt, f, selected) { _, c in
+                if c == nullCell { sawNull = true; return }
+                cells[count] = c
+                count &+= 1
+                lo = Swift.min(lo, c)
+                hi = Swift.max(hi, c)
+            }
         }
-        let distinct = distinctCount(rt.scratch, UnsafeMutableBufferPointer(start: cells, count: count), lo, hi)
-        return distinct + (sawNull ? 1 : 0)
+
+        /// Distinct non-null cells, plus one for null if one was read.
+        func distinct(_ scratch: Scratch) -> Int {
+            Compiler.distinctCount(scratch, UnsafeMutableBufferPointer(start: cells, count: count), lo, hi) + (sawNull ? 1 : 0)
+        }
     }
 
     /// The number of distinct values among `cells`, all within `lo...hi`. Reorders `cells` when
