@@ -6,14 +6,14 @@ import WFStore
 /// the item's reference, the reverse edge's rows in the index, and each comparison as a range of
 /// cells bounded by the item's own fields. The general path made the call (inlined or not), read
 /// `q.person.trainings` through closures and compared each pair of cells through two more: about
-/// 1,500 instructions per exec in q2, where this takes about 100.
+/// 1,500 instructions per exec in q2, where this takes about 400 (callgrind).
 ///
 /// It applies when the function's body is one expression, `PARAM.ref.edge | any COND` or
-/// `| all COND` (or `PARAM.edge | …`), where COND joins with `and` comparisons of a stored
-/// field of the edge's rows with a stored field of PARAM of the same cell type, or with a date
-/// or integer literal, or (`==`) a label; and when the call's argument is the item. At run time the variable must
-/// still hold that function, and the edge must be readable in place; otherwise the general test
-/// decides. The answer is the general test's: cells compare as their values do (`Compiler+
+/// `| all COND` (or `PARAM.edge | …`), where COND joins with `and` up to three comparisons of a
+/// stored field of the edge's rows with a stored field of PARAM of the same cell type, a date or
+/// integer literal, or (`==`) a label; and when the call's argument is the item. At run time the
+/// variable must still hold that function, the edge must be readable in place and the columns
+/// read whole; otherwise the general test decides. The answer is the general test's: cells compare as their values do (`Compiler+
 /// CellCompare`), and a null compares as null does.
 extension Compiler {
     /// A test of one row of `kind` for `e`, nil from the test when the general path must decide;
