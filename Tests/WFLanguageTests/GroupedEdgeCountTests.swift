@@ -23,6 +23,11 @@ final class GroupedEdgeCountTests: XCTestCase {
         "orgs | sort (.children | count) desc, .id | take 5 | map .id",
         "people | map (.trainings | where .date >= d | count)",
         "people | map (.positions | where .org.level == village | count)",
+        // `any` and `all`: those that pass, and those that fail (a null fails).
+        "orgs | map (.children | any .form == congress)",
+        "orgs | map (.children | all .women > 100)",
+        "orgs | map (.children | where .level == village | all .form == federation or .women < 50)",
+        "orgs | where (.positions | any .role == chair and .to >= 2026-06-30) | map .id",
     ]
 
     /// The demo county, and one whose edges changed and that lost a row (so no column is read
@@ -32,6 +37,7 @@ final class GroupedEdgeCountTests: XCTestCase {
         changed.setCell(Schema.Org.parent, 9, 2)
         changed.setCell(Schema.Position.org, 4, 1)
         changed.delete(.org, 12)
+        for r in Int32(20)..<300 where r % 11 == 0 { changed.setCell(Schema.Org.women, r, nullCell) }
         return [Demo.county(), changed]
     }
 

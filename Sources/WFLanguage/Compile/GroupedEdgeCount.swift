@@ -1,7 +1,7 @@
 import WFStore
 
-/// `.children | where COND | count`, evaluated for many items, answered for all of them in one
-/// pass over the child table: the children that pass COND are counted by the row their edge
+/// `.children | where COND | count` (or `| any C`, `| all C`), evaluated for many items, answered
+/// for all of them in one pass over the child table: the children that pass COND are counted by the row their edge
 /// points at, and each item then reads its count. This is how a database plans a correlated
 /// sub-query (DuckDB decorrelates it into a grouped join). Per item, the sub-query looked the
 /// item's children up in the reverse index and filtered them: at nation scale the 48,000
@@ -9,7 +9,7 @@ import WFStore
 /// org rows in order (q1: 62 ms before, 19 ms with the pass).
 ///
 /// It applies when the sub-query is a reverse edge of the item or of a variable, then `where`
-/// stages that cannot write, then `count`, and every condition has a column form (constants that
+/// stages that cannot write, then `count`, `any` or `all`, and every condition has a column form (constants that
 /// are literals or values the same for every item: `DynamicPredicate`). The counts are kept for
 /// the run while the store is unchanged and the operands keep their values; any other time the
 /// sub-query runs as written, and it gives the same answer.
@@ -22,8 +22,23 @@ extension Compiler {
     /// The grouped form of the pipeline `head | stages`, falling back to `general`; nil when the
     /// shape differs.
     func groupedEdgeCount(_ head: Expr, _ stages: [Stage], span: Span, general: Compiled) -> Compiled? {
-        guard case .count? = stages.last?.kind, case .field(let base, let name, _) = head.kind else { return nil }
+        guard let last = stages.last, case .field(let base, let name, _) = head.kind else { return nil }
+        // What the last stage makes of the count of children that pass: `any C` counts those
+        // that pass C too, `all C` those that fail it.
         var conditions: [Expr] = []
+        let answer: (Int32) -> Value
+        switch last.kind {
+        case .count:
+            answer = { .int(Int64($0)) }
+        case .any(let c) where cannotWrite(c):
+            conditions = conjuncts(c)
+            answer = { .bool($0 > 0) }
+        case .all(let c) where cannotWrite(c):
+            conditions = [Expr(kind: .unary(.not, c), span: c.span)]
+            answer = { .bool($0 == 0) }
+        default:
+            return nil
+        }
         for stage in stages.dropLast() {
             guard case .where(let c) = stage.kind, cannotWrite(c) else { return nil }
             conditions += conjuncts(c)
@@ -58,7 +73,7 @@ extension Compiler {
             let entry = rt.groupedCounts(site)
             entry.check(generation: rt.storeGeneration, operands: values)
             if entry.counts != nil {
-                if let n = entry.count(of: row) { return .int(Int64(n)) }
+                if let n = entry.count(of: row) { return answer(n) }
                 return try generalEval(rt)
             }
             entry.calls += 1
@@ -72,7 +87,7 @@ extension Compiler {
             let counts = try Compiler.countsByTarget(rt, edge, targets: rt.rowCount(outer), predicate, span)
             entry.keep(counts, visiting: rt.stageSet, of: outer)
             rt.session.groupedPasses += 1
-            if let n = entry.count(of: row) { return .int(Int64(n)) }
+            if let n = entry.count(of: row) { return answer(n) }
             return try generalEval(rt)
         }
     }
