@@ -28,6 +28,10 @@ final class GroupedEdgeCountTests: XCTestCase {
         "orgs | map (.children | all .women > 100)",
         "orgs | map (.children | where .level == village | all .form == federation or .women < 50)",
         "orgs | where (.positions | any .role == chair and .to >= 2026-06-30) | map .id",
+        // `sum .f` of an integer field: nulls add nothing, no children sum to 0.
+        "orgs | map (.children | sum .women)",
+        "orgs | map (.children | where .form == congress | sum .women)",
+        "orgs | select .id, w: (.children | where .level == village and .women > 200 | sum .women) | where .w > 0",
     ]
 
     /// The demo county, and one whose edges changed and that lost a row (so no column is read

@@ -1,7 +1,7 @@
 import WFStore
 
-/// `.children | where COND | count` (or `| any C`, `| all C`), evaluated for many items, answered
-/// for all of them in one pass over the child table: the children that pass COND are counted by the row their edge
+/// `.children | where COND | count` (or `| any C`, `| all C`, `| sum .f`), evaluated for many
+/// items, answered for all of them in one pass over the child table: the children that pass COND are counted by the row their edge
 /// points at, and each item then reads its count. This is how a database plans a correlated
 /// sub-query (DuckDB decorrelates it into a grouped join). Per item, the sub-query looked the
 /// item's children up in the reverse index and filtered them: at nation scale the 48,000
@@ -9,7 +9,8 @@ import WFStore
 /// org rows in order (q1: 62 ms before, 19 ms with the pass).
 ///
 /// It applies when the sub-query is a reverse edge of the item or of a variable, then `where`
-/// stages that cannot write, then `count`, `any` or `all`, and every condition has a column form (constants that
+/// stages that cannot write, then `count`, `any`, `all` or `sum` of an integer field, and every
+/// condition has a column form (constants that
 /// are literals or values the same for every item: `DynamicPredicate`). The counts are kept for
 /// the run while the store is unchanged and the operands keep their values; any other time the
 /// sub-query runs as written, and it gives the same answer.
@@ -26,16 +27,20 @@ extension Compiler {
         // What the last stage makes of the count of children that pass: `any C` counts those
         // that pass C too, `all C` those that fail it.
         var conditions: [Expr] = []
-        let answer: (Int32) -> Value
+        var answer: (Int32) -> Value = { .int(Int64($0)) }
+        var summed: String?
         switch last.kind {
-        case .count:
-            answer = { .int(Int64($0)) }
+        case .count: break
         case .any(let c) where cannotWrite(c):
             conditions = conjuncts(c)
             answer = { .bool($0 > 0) }
         case .all(let c) where cannotWrite(c):
             conditions = [Expr(kind: .unary(.not, c), span: c.span)]
             answer = { .bool($0 == 0) }
+        case .aggregate("sum", let arg?):
+            // `sum .f` of an integer field: the sum of the non-null cells, 0 for none.
+            guard case .field(nil, let f, _) = arg.kind else { return nil }
+            summed = f
         default:
             return nil
         }
@@ -64,31 +69,16 @@ extension Compiler {
         let condition = GroupedCondition(parts)
         let site = session.groupedSites
         session.groupedSites += 1
-        let generalEval = general.eval
-        return Compiled(.scalar) { rt in
-            guard case .node(let k, let row) = try baseEval(rt), k == outer, row >= 0 else { return try generalEval(rt) }
-            // An operand that fails is left to the general path, which reports it only if it
-            // evaluates it (there may be no children to test).
-            guard let values = try? condition.operands.map({ try $0(rt) }) else { return try generalEval(rt) }
-            let entry = rt.groupedCounts(site)
-            entry.check(generation: rt.storeGeneration, operands: values)
-            if entry.counts != nil {
-                if let n = entry.count(of: row) { return answer(n) }
-                return try generalEval(rt)
+        let grouped = Grouped(outer: outer, edge: edge, base: baseEval, condition: condition, site: site, general: general.eval, span: span)
+        if let summed {
+            guard let index = edge.kind.fieldIndex(summed), case .int = Navigation.cellTypes[edge.kind.rawValue][index] else { return nil }
+            let field = FieldID(edge.kind, index)
+            return grouped.compiled(entry: { rt in rt.groupedSums(site) }, answer: { .int($0) }) { rt, targets, predicate in
+                try Compiler.sumsByTarget(rt, edge, field, targets: targets, predicate, span)
             }
-            entry.calls += 1
-            guard !entry.unplannable, Compiler.passPays(items: max(rt.stageItems, entry.calls), rows: rt.liveCount(edge.kind)) else {
-                return try generalEval(rt)
-            }
-            guard let predicate = condition.make(values) else {
-                entry.unplannable = true
-                return try generalEval(rt)
-            }
-            let counts = try Compiler.countsByTarget(rt, edge, targets: rt.rowCount(outer), predicate, span)
-            entry.keep(counts, visiting: rt.stageSet, of: outer)
-            rt.session.groupedPasses += 1
-            if let n = entry.count(of: row) { return answer(n) }
-            return try generalEval(rt)
+        }
+        return grouped.compiled(entry: { rt in rt.groupedCounts(site) }, answer: answer) { rt, targets, predicate in
+            try Compiler.countsByTarget(rt, edge, targets: targets, predicate, span)
         }
     }
 
@@ -118,6 +108,30 @@ extension Compiler {
             }
         }
         return counts
+    }
+
+    /// For each row of `edge`'s target kind, the sum of the non-null cells of `field` (an
+    /// integer field of `edge.kind`) over the live rows passing `predicate` that point at it:
+    /// what `.edge | where … | sum .field` gives for that row (0 when none).
+    /// - Complexity: O(rows of `edge.kind`) column reads, in blocks; O(targets) memory.
+    static func sumsByTarget(_ rt: Runtime, _ edge: FieldID, _ field: FieldID, targets: Int, _ predicate: RowPredicate?,
+                             _ span: Span) throws -> ContiguousArray<Int64> {
+        var sums = ContiguousArray<Int64>(repeating: 0, count: targets)
+        var pointed = ContiguousArray<Int32>(repeating: 0, count: ColumnGroup.blockRows)
+        try sums.withUnsafeMutableBufferPointer { sum in
+            try pointed.withUnsafeMutableBufferPointer { target in
+                let bound = UInt32(sum.count)
+                try ColumnGroup.forEachBlock(rt, .all(edge.kind), predicate, span) { selected in
+                    ColumnGroup.forEachCell(rt, edge, selected) { i, t in target[i] = t }
+                    // A null cell adds nothing; a null or dangling reference counts for no row.
+                    ColumnGroup.forEachCell(rt, field, selected) { i, v in
+                        let t = UInt32(bitPattern: target[i])
+                        if t < bound && v != nullCell { sum[Int(t)] &+= Int64(v) }
+                    }
+                }
+            }
+        }
+        return sums
     }
 }
 
@@ -178,6 +192,48 @@ extension Compiler {
     }
 }
 
+/// What a grouped sub-query's code needs at run time, whatever it keeps per target.
+struct Grouped {
+    let outer: Kind
+    let edge: FieldID
+    let base: Eval
+    let condition: GroupedCondition
+    let site: Int
+    let general: Eval
+    let span: Span
+
+    /// The sub-query's code: the kept value of the item's row when there is one, else a pass
+    /// (`pass`, given the target count and the condition) when it pays, else the general path.
+    func compiled<Element>(entry: @escaping (Runtime) -> GroupedValues<Element>, answer: @escaping (Element) -> Value,
+                           pass: @escaping (Runtime, Int, RowPredicate?) throws -> ContiguousArray<Element>) -> Compiled {
+        let (outer, edge, base, condition, generalEval) = (self.outer, self.edge, self.base, self.condition, self.general)
+        return Compiled(.scalar) { rt in
+            guard case .node(let k, let row) = try base(rt), k == outer, row >= 0 else { return try generalEval(rt) }
+            // An operand that fails is left to the general path, which reports it only if it
+            // evaluates it (there may be no children to test).
+            guard let values = try? condition.operands.map({ try $0(rt) }) else { return try generalEval(rt) }
+            let kept = entry(rt)
+            kept.check(generation: rt.storeGeneration, operands: values)
+            if kept.values != nil {
+                if let v = kept.value(of: row) { return answer(v) }
+                return try generalEval(rt)
+            }
+            kept.calls += 1
+            guard !kept.unplannable, Compiler.passPays(items: max(rt.stageItems, kept.calls), rows: rt.liveCount(edge.kind)) else {
+                return try generalEval(rt)
+            }
+            guard let predicate = condition.make(values) else {
+                kept.unplannable = true
+                return try generalEval(rt)
+            }
+            kept.keep(try pass(rt, rt.rowCount(outer), predicate), visiting: rt.stageSet, of: outer)
+            rt.session.groupedPasses += 1
+            if let v = kept.value(of: row) { return answer(v) }
+            return try generalEval(rt)
+        }
+    }
+}
+
 /// The `where` conditions of a grouped sub-query, joined with `and`: their operands in order,
 /// and the column condition made from the operands' values.
 struct GroupedCondition {
@@ -203,57 +259,59 @@ struct GroupedCondition {
     }
 }
 
-/// One grouped sub-query's counts in one run (`Runtime.groupedCounts`), kept while the store
-/// and the operands are as they were when the counts were made.
-final class GroupedCounts {
+/// One grouped sub-query's values by target (counts, or sums) in one run
+/// (`Runtime.groupedCounts`, `groupedSums`), kept while the store and the operands are as they
+/// were when they were made.
+final class GroupedValues<Element: FixedWidthInteger> {
     private var generation = -1
     private var operands: [ValueKey] = []
     /// By row of the target kind.
-    private(set) var counts: ContiguousArray<Int32>?
-    /// The rows of the set the stage visits, and their counts in the same order: a stage that
-    /// visits its items in order reads these one after the other, where reading `counts` by row
-    /// missed the cache once per item (q1's 48,000 townships are scattered over 5.4 M rows).
+    private(set) var values: ContiguousArray<Element>?
+    /// The rows of the set the stage visits, and their values in the same order (`Element.min`
+    /// for a row that is not a target, which no count or sum of cells reaches): a stage that
+    /// visits its items in order reads these one after the other, where reading `values` by row
+    /// missed the cache once per item (q1's 48,000 townships are scattered over 5.5 M rows).
     private var visited: ContiguousArray<Int32> = []
-    private var visitedCounts: ContiguousArray<Int32> = []
+    private var visitedValues: ContiguousArray<Element> = []
     private var cursor = 0
     /// Calls since the store or the operands last changed, for loops that cannot tell their length.
     var calls = 0
     /// An operand value has no cell form: the sub-query runs as written until they change.
     var unplannable = false
 
-    /// Forgets the counts when the store or the operands changed.
-    @inline(__always) func check(generation now: Int, operands values: [Value]) {
-        if now == generation && values.count == operands.count
-            && zip(values, operands).allSatisfy({ $0.0.key == $0.1 }) { return }
+    /// Forgets the values when the store or the operands changed.
+    @inline(__always) func check(generation now: Int, operands current: [Value]) {
+        if now == generation && current.count == operands.count
+            && zip(current, operands).allSatisfy({ $0.0.key == $0.1 }) { return }
         generation = now
-        operands = values.map(\.key)
-        counts = nil
+        operands = current.map(\.key)
+        values = nil
         visited = []
-        visitedCounts = []
+        visitedValues = []
         cursor = 0
         calls = 0
         unplannable = false
     }
 
-    /// Keeps `all`, and the counts of `set`'s rows gathered in one loop (when the stage visits a
+    /// Keeps `all`, and the values of `set`'s rows gathered in one loop (when the stage visits a
     /// set of `kind` with rows of its own).
-    func keep(_ all: ContiguousArray<Int32>, visiting set: NodeSet?, of kind: Kind) {
-        counts = all
+    func keep(_ all: ContiguousArray<Element>, visiting set: NodeSet?, of kind: Kind) {
+        values = all
         guard let set, set.kind == kind, let rows = set.rows else { return }
         visited = rows
-        visitedCounts = ContiguousArray(rows.lazy.map { r in UInt(bitPattern: Int(r)) < UInt(all.count) ? all[Int(r)] : -1 })
+        visitedValues = ContiguousArray(rows.lazy.map { r in UInt(bitPattern: Int(r)) < UInt(all.count) ? all[Int(r)] : Element.min })
         cursor = 0
     }
 
-    /// The count of `row`, nil when it is not a row of the target kind.
-    @inline(__always) func count(of row: Int32) -> Int32? {
+    /// The value of `row`, nil when it is not a row of the target kind.
+    @inline(__always) func value(of row: Int32) -> Element? {
         if cursor < visited.count, visited[cursor] == row || visited[0] == row {
             if visited[cursor] != row { cursor = 0 }
-            let n = visitedCounts[cursor]
+            let v = visitedValues[cursor]
             cursor += 1
-            return n >= 0 ? n : nil
+            return v == Element.min ? nil : v
         }
-        guard let counts, UInt(bitPattern: Int(row)) < UInt(counts.count) else { return nil }
-        return counts[Int(row)]
+        guard let values, UInt(bitPattern: Int(row)) < UInt(values.count) else { return nil }
+        return values[Int(row)]
     }
 }

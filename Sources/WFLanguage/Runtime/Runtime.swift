@@ -29,15 +29,21 @@ final class Runtime {
     /// set it visits, when it is one.
     var stageItems = 0
     var stageSet: NodeSet?
-    /// Grouped sub-queries' counts by site, for this run only (freed with the runtime).
-    private var grouped: [GroupedCounts?] = []
+    /// Grouped sub-queries' counts and sums by site, for this run only (freed with the runtime).
+    private var counts: [GroupedValues<Int32>?] = []
+    private var sums: [GroupedValues<Int64>?] = []
 
     /// The counts kept for grouped sub-query `site` (made empty on first use).
-    @inline(__always) func groupedCounts(_ site: Int) -> GroupedCounts {
-        if site < grouped.count, let entry = grouped[site] { return entry }
-        if site >= grouped.count { grouped += Array(repeating: nil, count: site + 1 - grouped.count) }
-        let entry = GroupedCounts()
-        grouped[site] = entry
+    @inline(__always) func groupedCounts(_ site: Int) -> GroupedValues<Int32> { Runtime.entry(site, in: &counts) }
+
+    /// The sums kept for grouped sub-query `site` (made empty on first use).
+    @inline(__always) func groupedSums(_ site: Int) -> GroupedValues<Int64> { Runtime.entry(site, in: &sums) }
+
+    @inline(__always) private static func entry<E>(_ site: Int, in table: inout [GroupedValues<E>?]) -> GroupedValues<E> {
+        if site < table.count, let entry = table[site] { return entry }
+        if site >= table.count { table += Array(repeating: nil, count: site + 1 - table.count) }
+        let entry = GroupedValues<E>()
+        table[site] = entry
         return entry
     }
 
