@@ -7,11 +7,7 @@ import WFGenerator
 /// caller's frame, left to right, before the body runs.
 final class FunctionBodyTests: XCTestCase {
     private func run(_ source: String) -> (out: String, err: String) {
-        var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        _ = Session(store: Demo.county(), options: options).run(source, file: "<test>")
+        let (out, err, _) = runSession(Demo.county(), source)
         return (out, err)
     }
 

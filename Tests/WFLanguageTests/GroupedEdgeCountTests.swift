@@ -46,12 +46,7 @@ final class GroupedEdgeCountTests: XCTestCase {
     }
 
     private func run(_ store: Store, _ source: String) -> (out: String, passes: Int) {
-        var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        let session = Session(store: store, options: options)
-        _ = session.run(source, file: "<test>")
+        let (out, err, session) = runSession(store, source)
         XCTAssertEqual(err, "", source)
         return (out.replacingOccurrences(of: "\r\n", with: "\n"), session.groupedPasses)
     }

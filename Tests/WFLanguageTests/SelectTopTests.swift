@@ -69,11 +69,7 @@ final class SelectTopTests: XCTestCase {
 
     /// What a session prints to standard output and to standard error for `source`.
     private func outputs(_ source: String) -> (out: String, err: String) {
-        var out = "", err = ""
-        var options = SessionOptions(format: .csv)
-        options.output = { out += $0 }
-        options.errorOutput = { err += $0 }
-        _ = Session(store: Demo.county(), options: options).run(source, file: "<t>")
+        let (out, err, _) = runSession(Demo.county(), source, name: "<t>")
         return (out, err)
     }
 

@@ -34,7 +34,7 @@ extension Compiler {
             guard case .field(nil, let name, _) = key.kind, names.contains(name) else { return nil }
             keyNames.append(name)
         }
-        // The filters with select fields read from slots of this frame (`SelectFilters`).
+        // The filters with select fields read from slots of this frame (`selectFieldsAsNames`).
         var read = Set<String>()
         var rewritten: [Expr] = []
         for c in conditions {
@@ -48,7 +48,8 @@ extension Compiler {
                 && storedFieldOfItem(item.1, itemType)
         }
         let deferredColumns = deferrable.indices.filter { deferrable[$0] }
-        let mayDefer = !deferredColumns.isEmpty && items.allSatisfy { cannotWrite($0.1) } && rewritten.allSatisfy(cannotWrite)
+        // The rewritten filters call nothing (`selectFieldsAsNames` refuses calls and pipelines).
+        let mayDefer = !deferredColumns.isEmpty && items.allSatisfy { cannotWrite($0.1) }
         let deferredKind: Kind?
         if mayDefer, case .node(let k) = itemType { deferredKind = k } else { deferredKind = nil }
         let span = stages[i].span, sortSpan = stages[j].span

@@ -28,8 +28,8 @@ struct Compiled {
     /// would copy them into.
     var edgeRows: EdgeRowsReader?
     /// For `where COND` over such a reverse edge, COND all in column form: the edge's rows in
-    /// place and the condition, for a stage that filters as it reads (`fusedDistinctCount`)
-    /// instead of taking the set `eval` copies out of the index.
+    /// place and the condition, for a stage that filters as it reads (`count`,
+    /// `fusedDistinctCount`) instead of taking the set `eval` copies out of the index.
     var filteredEdgeRows: FilteredEdgeRowsReader?
     init(_ type: SType = .any, _ eval: @escaping Eval) {
         self.type = type

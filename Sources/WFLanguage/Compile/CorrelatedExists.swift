@@ -75,7 +75,7 @@ extension Compiler {
                 // Ordered against null, no row passes.
                 guard let (lo, width) = Compiler.cellRange(leaf.op, bound) else { return false }
                 // A column not read whole yet: the general test reads its cells a block at a time.
-                guard let cells = rt.columns.cellsIfRead(rt, leaf.field) else { return nil }
+                guard let cells = rt.columns.cells(rt, leaf.field, reading: false) else { return nil }
                 tests.set(i, cells, lo, width)
             }
             return tests.anyOrAll(rows, isAny: isAny)

@@ -1,17 +1,17 @@
 import WFStore
 
 /// `.children | where COND | count` (or `| any C`, `| all C`, `| sum .f`), evaluated for many
-/// items, answered for all of them in one pass over the child table: the children that pass COND are counted by the row their edge
-/// points at, and each item then reads its count. This is how a database plans a correlated
-/// sub-query (DuckDB decorrelates it into a grouped join). Per item, the sub-query looked the
+/// items, answered for all of them in one pass over the child table: the children that pass
+/// COND are counted by the row their edge points at, and each item then reads its count. This
+/// is how a database plans a correlated sub-query (DuckDB decorrelates it into a grouped join). Per item, the sub-query looked the
 /// item's children up in the reverse index and filtered them: at nation scale the 48,000
 /// townships of q1 cost about 450 ns each, mostly cache misses, where one pass reads the 5.5 M
 /// org rows in order (q1: 62 ms before, 19 ms with the pass).
 ///
 /// It applies when the sub-query is a reverse edge of the item or of a variable, then `where`
 /// stages that cannot write, then `count`, `any`, `all` or `sum` of an integer field, and every
-/// condition has a column form (constants that
-/// are literals or values the same for every item: `DynamicPredicate`). The counts are kept for
+/// condition has a column form (constants that are literals or values the same for every item:
+/// `DynamicPredicate`). The counts are kept for
 /// the run while the store is unchanged and the operands keep their values; any other time the
 /// sub-query runs as written, and it gives the same answer.
 ///
@@ -28,7 +28,7 @@ extension Compiler {
         // that pass C too, `all C` those that fail it.
         var conditions: [Expr] = []
         var answer: (Int32) -> Value = { .int(Int64($0)) }
-        var summed: String?
+        var summedName: String?
         switch last.kind {
         case .count: break
         case .any(let c) where cannotWrite(c):
@@ -40,7 +40,7 @@ extension Compiler {
         case .aggregate("sum", let arg?):
             // `sum .f` of an integer field: the sum of the non-null cells, 0 for none.
             guard case .field(nil, let f, _) = arg.kind else { return nil }
-            summed = f
+            summedName = f
         default:
             return nil
         }
@@ -61,6 +61,11 @@ extension Compiler {
             return nil
         }
         guard case .node(let outer) = baseType, case .reverse(let edge)? = Navigation.accessor(outer, name) else { return nil }
+        var summed: FieldID?
+        if let summedName {
+            guard let index = edge.kind.fieldIndex(summedName), case .int = Navigation.cellTypes[edge.kind.rawValue][index] else { return nil }
+            summed = FieldID(edge.kind, index)
+        }
         let operands = OperandCache()
         guard let parts = quietly({ () -> [DynamicPredicate]? in
             let parts = withStage(.node(edge.kind)) { conditions.map { dynamicParts($0, edge.kind, operands) } }
@@ -69,10 +74,8 @@ extension Compiler {
         let condition = GroupedCondition(parts)
         let site = session.groupedSites
         session.groupedSites += 1
-        let grouped = Grouped(outer: outer, edge: edge, base: baseEval, condition: condition, site: site, general: general.eval, span: span)
-        if let summed {
-            guard let index = edge.kind.fieldIndex(summed), case .int = Navigation.cellTypes[edge.kind.rawValue][index] else { return nil }
-            let field = FieldID(edge.kind, index)
+        let grouped = Grouped(outer: outer, edge: edge, base: baseEval, condition: condition, general: general.eval)
+        if let field = summed {
             return grouped.compiled(entry: { rt in rt.groupedSums(site) }, answer: { .int($0) }) { rt, targets, predicate in
                 try Compiler.sumsByTarget(rt, edge, field, targets: targets, predicate, span)
             }
@@ -198,9 +201,7 @@ struct Grouped {
     let edge: FieldID
     let base: Eval
     let condition: GroupedCondition
-    let site: Int
     let general: Eval
-    let span: Span
 
     /// The sub-query's code: the kept value of the item's row when there is one, else a pass
     /// (`pass`, given the target count and the condition) when it pays, else the general path.

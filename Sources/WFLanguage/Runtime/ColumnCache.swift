@@ -55,26 +55,18 @@ final class ColumnCache {
 
     /// All cells of `field` when the column is unchanged since loading (base array only), nil
     /// otherwise. Valid until the next write to the store.
-    /// - Complexity: O(1).
-    @inline(__always) func cells(_ rt: Runtime, _ field: FieldID) -> UnsafeBufferPointer<Int32>? {
+    /// - Parameter reading: read a column not read yet (a scan); false answers nil for it
+    ///   instead, for tests of a few cells that should not pull a whole column off the disk
+    ///   (`Navigation.cell` then reads them a block at a time).
+    /// - Complexity: O(1), and the column's read when `reading` and not read yet.
+    @inline(__always) func cells(_ rt: Runtime, _ field: FieldID, reading: Bool = true) -> UnsafeBufferPointer<Int32>? {
         guard field.index < fieldsPerKind else { return nil }
         let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
-        if entries[slot].generation != rt.storeGeneration || entries[slot].unread != nil { refill(rt, slot, field, whole: true) }
+        if entries[slot].generation != rt.storeGeneration || (reading && entries[slot].unread != nil) {
+            refill(rt, slot, field, whole: reading)
+        }
         let e = entries[slot]
         // An empty column has no address and reads as changed: the caller's slower path is right too.
-        guard let cells = e.cells else { return nil }
-        return UnsafeBufferPointer(start: cells, count: e.count)
-    }
-
-    /// All cells of `field` when the column is unchanged since loading and already read whole;
-    /// nil otherwise, without reading it (for tests of a few cells that should not pull a whole
-    /// column off the disk, which `Navigation.cell` then reads a block at a time).
-    /// - Complexity: O(1).
-    @inline(__always) func cellsIfRead(_ rt: Runtime, _ field: FieldID) -> UnsafeBufferPointer<Int32>? {
-        guard field.index < fieldsPerKind else { return nil }
-        let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
-        if entries[slot].generation != rt.storeGeneration { refill(rt, slot, field, whole: false) }
-        let e = entries[slot]
         guard let cells = e.cells else { return nil }
         return UnsafeBufferPointer(start: cells, count: e.count)
     }

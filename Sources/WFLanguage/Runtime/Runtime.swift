@@ -30,14 +30,14 @@ final class Runtime {
     var stageItems = 0
     var stageSet: NodeSet?
     /// Grouped sub-queries' counts and sums by site, for this run only (freed with the runtime).
-    private var counts: [GroupedValues<Int32>?] = []
-    private var sums: [GroupedValues<Int64>?] = []
+    private var groupedCountsBySite: [GroupedValues<Int32>?] = []
+    private var groupedSumsBySite: [GroupedValues<Int64>?] = []
 
     /// The counts kept for grouped sub-query `site` (made empty on first use).
-    @inline(__always) func groupedCounts(_ site: Int) -> GroupedValues<Int32> { Runtime.entry(site, in: &counts) }
+    @inline(__always) func groupedCounts(_ site: Int) -> GroupedValues<Int32> { Runtime.entry(site, in: &groupedCountsBySite) }
 
     /// The sums kept for grouped sub-query `site` (made empty on first use).
-    @inline(__always) func groupedSums(_ site: Int) -> GroupedValues<Int64> { Runtime.entry(site, in: &sums) }
+    @inline(__always) func groupedSums(_ site: Int) -> GroupedValues<Int64> { Runtime.entry(site, in: &groupedSumsBySite) }
 
     @inline(__always) private static func entry<E>(_ site: Int, in table: inout [GroupedValues<E>?]) -> GroupedValues<E> {
         if site < table.count, let entry = table[site] { return entry }
