@@ -33,6 +33,8 @@ final class CorrelatedExistsTests: XCTestCase {
         "orgs | where bigChild(it) | map .id",
         "orgs | where .level == village and busyTownship(it) | map .id",
         "orgs | where .level == township | select .id, n: (.positions | where .role == exec and trained(it) | count)",
+        // Enough items for one pass over the positions, testing them together (`BatchCorrelatedTest`).
+        "orgs | where .level != group | select .id, n: (.positions | where trained(it) | count), a: (.positions | all upTo(it))",
     ]
 
     /// The demo county; one whose references and dates have nulls and changes (the edge of a
@@ -44,7 +46,21 @@ final class CorrelatedExistsTests: XCTestCase {
         var changed = Demo.county()
         changed.setCell(Schema.Position.person, 4, nullCell)
         changed.setCell(Schema.Training.person, 7, 2)
-        return [Demo.county(), nulls, changed]
+        // The same changes in the base columns, as a snapshot written after them holds them: the
+        // columns and indexes are read in place, nulls and all.
+        var both = nulls
+        both.setCell(Schema.Position.person, 4, nullCell)
+        both.setCell(Schema.Position.person, 9, nullCell)
+        both.setCell(Schema.Training.person, 7, 2)
+        return [Demo.county(), nulls, changed, rebased(both)]
+    }
+
+    /// `store` with every change merged into unchanged base columns.
+    private func rebased(_ store: Store) -> Store {
+        let tables = Kind.allCases.map { k in Table(kind: k, columns: k.fields.indices.map { store.column(FieldID(k, $0)).merged() }) }
+        let out = Store(meta: store.meta, strings: store.strings, tables: tables)
+        XCTAssertTrue(out.column(Schema.Position.person).isPristine)
+        return out
     }
 
     func testCellTestsAnswerAsTheCall() {

@@ -22,7 +22,7 @@ extension Compiler {
                 guard let native = withStage(itemType, { correlatedExists(part, k) }) else { continue }
                 let general = compiled[i]
                 compiled[i] = { rt in
-                    if case .node(let kk, let r) = rt.it, kk == k, let answer = native(rt, r) { return .bool(answer) }
+                    if case .node(let kk, let r) = rt.it, kk == k, let answer = native.holds(rt, r) { return .bool(answer) }
                     return try general(rt)
                 }
             }

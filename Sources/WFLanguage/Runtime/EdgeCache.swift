@@ -48,10 +48,23 @@ final class EdgeCache {
         return UnsafeBufferPointer(start: rows + lo, count: Int(offsets[t + 1]) - lo)
     }
 
-    private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID) {
+    /// The whole index of `field`, built now if it is not yet (for a caller about to read it
+    /// for many targets): `offsets[t] ..< offsets[t + 1]` in `rows` are the rows pointing at
+    /// target `t`, for `t < targets`; nil when the index is not the whole truth. Valid until the
+    /// next write to the store.
+    func index(_ rt: Runtime, _ field: FieldID) -> (offsets: UnsafePointer<Int32>, rows: UnsafePointer<Int32>, targets: Int)? {
+        guard field.index < fieldsPerKind else { return nil }
+        let slot = field.kind.rawValue &* fieldsPerKind &+ field.index
+        if entries[slot].generation != rt.storeGeneration || entries[slot].offsets == nil { refill(rt, slot, field, building: true) }
+        let e = entries[slot]
+        guard let offsets = e.offsets, let rows = e.rows else { return nil }
+        return (offsets, rows, e.targets)
+    }
+
+    private func refill(_ rt: Runtime, _ slot: Int, _ field: FieldID, building: Bool = false) {
         // While the store answers look-ups of this edge by scanning (`Store.prefersScan`), leave
         // the entry stale, so that the index is used from the first look-up after it is built.
-        if rt.store.prefersScan(field) {
+        if !building && rt.store.prefersScan(field) {
             entries[slot] = Entry()
             return
         }
