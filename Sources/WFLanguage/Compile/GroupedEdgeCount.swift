@@ -103,9 +103,12 @@ extension Compiler {
     /// A look-up and its filter cost as much as passing over about 150 rows while the edge's
     /// index and columns fit in the caches, and about 400 once they do not (every look-up then
     /// misses): measured at province and nation scale (docs/performance.md, "Sub-queries per
-    /// item").
-    @inline(__always) static func passPays(items: Int, rows: Int) -> Bool {
-        items &* (rows >= 1 << 20 ? 400 : 150) >= rows
+    /// item"). With a correlated test among the conditions (`tested`), a look-up costs five
+    /// times as much: it tests its rows one call at a time, where the pass tests them together
+    /// (q2's trained execs per township at province scale: 2.9 µs a township looked up, 5.9 ms
+    /// for 2,032 of them, against 2.0 ms for the pass over 493,000 positions).
+    @inline(__always) static func passPays(items: Int, rows: Int, tested: Bool = false) -> Bool {
+        items &* (rows >= 1 << 20 ? 400 : 150) &* (tested ? 5 : 1) >= rows
     }
 
     /// For each row of `edge`'s target kind (`targets` of them), how many live rows of
@@ -171,11 +174,18 @@ extension Compiler {
 
 extension Compiler {
     /// `countsByTarget` in one pass over the columns, when the condition is at most three ranges
-    /// of unchanged columns and no row is deleted. Block by block, the most selective test
-    /// (judged on the first rows) picks rows without a branch; the other tests are and-ed on
-    /// those and each is added to its target's counter, so nothing else is written per row. The
-    /// block path wrote a selection per comparison and read the edge through a closure per row:
-    /// about three times the work (q2's positions at nation scale: 40 ms against 13 ms).
+    /// of unchanged columns and no row is deleted. Block by block, the most selective test picks
+    /// rows without a branch; the other tests are and-ed on those and each is added to its
+    /// target's counter, so nothing else is written per row. The block path wrote a selection
+    /// per comparison and read the edge through a closure per row: about three times the work
+    /// (q2's positions at nation scale: 40 ms against 13 ms).
+    ///
+    /// The first test may be the row filter's mask of the items the stage visits, read off the
+    /// edge's own cells: when those items are a few of the targets, most rows point elsewhere,
+    /// and the other columns are then read only for the rows that point at them (q2's 48,000
+    /// townships at nation scale: 1.2 M of the 11.7 M positions). Tests are judged on rows
+    /// spread over the table, since tables are made in order (the first rows of `orgs` are
+    /// provinces and cities).
     /// Nil when the block path must run.
     /// - Complexity: O(rows) reads of the first test's column, O(rows it passes) of the others.
     static func countsInOneLoop(_ rt: Runtime, _ edge: FieldID, targets: Int, _ predicate: RowPredicate?, _ rowFilter: GroupedRowFilter?,
@@ -191,11 +201,20 @@ extension Compiler {
             tests.append((base, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
         }
         @inline(__always) func passes(_ t: Test, _ i: Int) -> Int { RowPredicate.one(UInt32(bitPattern: t.cells[i] &- t.lo) <= t.width) }
-        let sample = Swift.min(n, 4096)
-        tests.sort { a, b in (0..<sample).reduce(0) { $0 + passes(a, $1) } < (0..<sample).reduce(0) { $0 + passes(b, $1) } }
+        let stride = Swift.max(n / 512, 1)
+        let sampled = Swift.stride(from: 0, to: n, by: stride)
+        var passed = tests.map { t in sampled.reduce(0) { $0 + passes(t, $1) } }
+        tests = zip(tests, passed).sorted { $0.1 < $1.1 }.map(\.0)
+        passed.sort()
+        let mask = rowFilter?.wanted
+        let maskFirst = mask.map { m in
+            m.bytes <= GroupedRowFilter.cachedMaskBytes && sampled.reduce(0) { $0 + (m.contains(edgeBase[$1]) ? 1 : 0) } < (passed.first ?? Int.max)
+        } ?? false
         // Missing tests read the edge column and pass every cell.
         while tests.count < 3 { tests.append((edgeBase, 0, UInt32.max)) }
-        let first = tests[0], second = tests[1], third = tests[2]
+        // After the mask, every range is a later test; after a range, the other two are.
+        let first = tests[0], later = maskFirst ? tests : Array(tests[1...]) + [(edgeBase, 0, UInt32.max)]
+        let (second, third, fourth) = (later[0], later[1], later[2])
         // Slot `targets` takes the rows whose edge is null or points past the table.
         var counts = ContiguousArray<Int32>(repeating: 0, count: targets + 1)
         var selection = ContiguousArray<Int32>(repeating: 0, count: Swift.min(n, ColumnGroup.blockRows))
@@ -207,19 +226,26 @@ extension Compiler {
                 while start < n {
                     let end = Swift.min(n, start + ColumnGroup.blockRows)
                     var k = 0
-                    for i in start..<end {
-                        sel[k] = Int32(truncatingIfNeeded: i)
-                        k &+= passes(first, i)
+                    if let mask, maskFirst {
+                        for i in start..<end {
+                            sel[k] = Int32(truncatingIfNeeded: i)
+                            k &+= mask.contains(edgeBase[i]) ? 1 : 0
+                        }
+                    } else {
+                        for i in start..<end {
+                            sel[k] = Int32(truncatingIfNeeded: i)
+                            k &+= passes(first, i)
+                        }
                     }
-                    if let rowFilter {
+                    if let rowFilter, !rowFilter.tests.isEmpty {
                         // The rows the ranges let through, then the row filter on those, in row order.
                         var kept = 0
                         for j in 0..<k {
                             let i = Int(sel[j])
                             sel[kept] = sel[j]
-                            kept &+= passes(second, i) & passes(third, i)
+                            kept &+= passes(second, i) & passes(third, i) & passes(fourth, i)
                         }
-                        kept = rowFilter.filter(sel, kept)
+                        kept = rowFilter.filter(sel, kept, masked: maskFirst)
                         for j in 0..<kept {
                             let target = UInt32(bitPattern: edgeBase[Int(sel[j])])
                             out[Int(target < bound ? target : bound)] &+= 1
@@ -228,7 +254,7 @@ extension Compiler {
                         for j in 0..<k {
                             let i = Int(sel[j])
                             let target = UInt32(bitPattern: edgeBase[i])
-                            out[Int(target < bound ? target : bound)] &+= Int32(truncatingIfNeeded: passes(second, i) & passes(third, i))
+                            out[Int(target < bound ? target : bound)] &+= Int32(truncatingIfNeeded: passes(second, i) & passes(third, i) & passes(fourth, i))
                         }
                     }
                     try rt.tick(span)
@@ -267,7 +293,8 @@ struct Grouped {
                 return try generalEval(rt)
             }
             kept.calls += 1
-            guard !kept.unplannable, Compiler.passPays(items: max(rt.stageItems, kept.calls), rows: rt.liveCount(edge.kind)) else {
+            guard !kept.unplannable, Compiler.passPays(items: max(rt.stageItems, kept.calls), rows: rt.liveCount(edge.kind),
+                                                                   tested: !condition.rowTests.isEmpty) else {
                 return try generalEval(rt)
             }
             // Until the store or the operands change, the same values have no cell form, or the
@@ -390,10 +417,11 @@ final class GroupedValues<Element: FixedWidthInteger> {
 }
 
 /// What a grouped pass does to the rows its columns let through before it counts them: the
-/// correlated tests, and, before those, a test that the row points at an item the stage visits.
-/// Without tests every row is counted, which costs less than asking; a test reads a few cache
-/// lines of another table, so the rows no item will ask about are left out first (q2's 48,000
-/// townships hold 1.0 M of the 6.6 M current execs at nation scale).
+/// correlated tests, and a test that the row points at one of the items the stage visits, when
+/// those are few of their kind. A test reads a few cache lines of another table, so the rows no
+/// item will ask about are left out first (q2's 48,000 townships hold 1.2 M of the 11.7 M
+/// positions at nation scale, and 1.0 M of the 6.6 M current execs); the one-loop count can
+/// also read the other columns only for those rows (`countsInOneLoop`).
 struct GroupedRowFilter {
     let tests: [BatchCorrelatedTest]
     /// The targets counted; nil for all.
@@ -401,19 +429,31 @@ struct GroupedRowFilter {
     /// The edge's cells, one per row of the pass's table.
     let edge: UnsafePointer<Int32>
 
-    /// Nil when there are no tests (every row passing the columns counts).
+    /// Visited items that are more than this share of their kind are not worth a mask.
+    static let fewItems = 4
+    /// A mask is tested before the columns only while it stays in the cache: at nation scale
+    /// (5.5 M orgs, 690 KB) a test of it missed more than it saved, 36 ms against 30 for q2's
+    /// execs per township; at province scale (29 KB) q2 took 3.6 ms with it first and 4.8 without.
+    static let cachedMaskBytes = 256 << 10
+
+    /// Nil when there is nothing to do (every row passing the columns counts).
     init?(_ rt: Runtime, _ tests: [BatchCorrelatedTest], edge: FieldID, visiting set: NodeSet?, of kind: Kind, targets: Int) {
-        guard !tests.isEmpty, let cells = rt.columns.cells(rt, edge), cells.count == rt.rowCount(edge.kind),
+        var wanted: TargetMask?
+        if let set, set.kind == kind, let rows = set.rows, rows.count &* GroupedRowFilter.fewItems <= targets {
+            wanted = TargetMask(rows, targets: targets)
+        }
+        guard !tests.isEmpty || wanted != nil, let cells = rt.columns.cells(rt, edge), cells.count == rt.rowCount(edge.kind),
               let base = cells.baseAddress else { return nil }
         self.tests = tests
+        self.wanted = wanted
         self.edge = base
-        if let set, set.kind == kind, let rows = set.rows { wanted = TargetMask(rows, targets: targets) } else { wanted = nil }
     }
 
-    /// Keeps the rows of `sel[0..<count]` that pass, in order; returns how many.
-    func filter(_ sel: UnsafeMutablePointer<Int32>, _ count: Int) -> Int {
+    /// Keeps the rows of `sel[0..<count]` that pass, in order; returns how many. `masked`: the
+    /// rows were already tested against the mask.
+    func filter(_ sel: UnsafeMutablePointer<Int32>, _ count: Int, masked: Bool = false) -> Int {
         var kept = count
-        if let wanted {
+        if let wanted, !masked {
             kept = 0
             for j in 0..<count {
                 sel[kept] = sel[j]
@@ -428,6 +468,7 @@ struct GroupedRowFilter {
 /// A set of rows of one kind as one bit per row.
 struct TargetMask {
     private var bits: ContiguousArray<UInt64>
+    var bytes: Int { bits.count * 8 }
 
     init(_ rows: ContiguousArray<Int32>, targets: Int) {
         bits = ContiguousArray(repeating: 0, count: (targets + 63) / 64)
