@@ -54,9 +54,27 @@ extension RowPredicate {
                 var k = 0
                 if fast && range.upperBound <= base.count {
                     base.withUnsafeBufferPointer { cells in
-                        for i in range {
-                            out[k] = Int32(truncatingIfNeeded: i)
-                            k &+= RowPredicate.one(keep(cells[i]))
+                        // Block by block: after a block that kept almost no row, a branch per
+                        // row predicts well and spares the store of every row id. Tables are
+                        // made in order, so blocks are alike (townships are 1 % of orgs, and
+                        // together): the township filter at nation scale went from 2.3 to 2.0 ms.
+                        var sparse = false
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            let end = Swift.min(range.upperBound, start &+ 4096), before = k
+                            if sparse {
+                                for i in start..<end where keep(cells[i]) {
+                                    out[k] = Int32(truncatingIfNeeded: i)
+                                    k &+= 1
+                                }
+                            } else {
+                                for i in start..<end {
+                                    out[k] = Int32(truncatingIfNeeded: i)
+                                    k &+= RowPredicate.one(keep(cells[i]))
+                                }
+                            }
+                            sparse = (k &- before) &* 32 < end &- start
+                            start = end
                         }
                     }
                 } else {
