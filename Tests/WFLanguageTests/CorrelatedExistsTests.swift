@@ -22,6 +22,10 @@ final class CorrelatedExistsTests: XCTestCase {
 
     private let questions = [
         "positions | where trained(it) | map .id",
+        // Sets of hundreds of items are tested together (`Compiler.batchFiltered`), with the
+        // column conditions first and the other conjuncts after.
+        "positions | where .org.level == village and trained(it) and sameDay(it) == false | map .id",
+        "positions | where upTo(it) and .role == exec and after(it) | map .id",
         "positions | where .role == exec and trained(it) | map .id",
         "positions | where trainedBefore(it) | map .id",
         "positions | where alwaysTrained(it) | map .id",
@@ -72,6 +76,24 @@ final class CorrelatedExistsTests: XCTestCase {
                 XCTAssertGreaterThan(fast.split(separator: "\n").count, 1, q)
             }
         }
+    }
+
+    /// More items than one chunk of the batch test (65,536): the survivors of each chunk are
+    /// moved down in order.
+    func testManyItemsAreTestedInChunks() {
+        let demo = Demo.county()
+        let n = 150_000
+        var columns = Kind.position.fields.indices.map { demo.column(FieldID(.position, $0)).merged() }
+        let base = columns[0].count
+        for i in columns.indices { columns[i] = ContiguousArray((0..<n).map { columns[i][$0 % base] }) }
+        var tables = demo.tables
+        tables[Kind.position.rawValue] = Table(kind: .position, columns: columns)
+        let store = Store(meta: demo.meta, strings: demo.strings, tables: tables)
+        let question = "positions | where .role == exec and trained(IT) | map .id"
+        let fast = runCSV(store, "\(setup)\n\(question.replacingOccurrences(of: "IT", with: "it")) | sum", unixLines: true)
+        XCTAssertEqual(fast, runCSV(store, "\(setup)\n\(question.replacingOccurrences(of: "IT", with: "plain(it)")) | sum", unixLines: true))
+        XCTAssertEqual(runCSV(store, "\(setup)\n\(question.replacingOccurrences(of: "IT", with: "it")) | count", unixLines: true),
+                       runCSV(store, "\(setup)\n\(question.replacingOccurrences(of: "IT", with: "plain(it)")) | count", unixLines: true))
     }
 
     func testTheCallsAreTestedOnTheCells() {

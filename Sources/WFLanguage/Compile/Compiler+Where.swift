@@ -15,11 +15,14 @@ extension Compiler {
         // Each conjunct is compiled once; the general test is their short-circuit `and`.
         let parts = conjuncts(cond)
         var compiled = withStage(itemType) { parts.map { compile($0).eval } }
+        let generalOf = compiled
         // A correlated EXISTS (`trained(it)`) over items of a known kind, tested on the cells
         // (`CorrelatedExists.swift`), the compiled test deciding when that cannot.
+        var natives: [Int: CorrelatedTest] = [:]
         if case .nodes(let k) = input.type {
             for (i, part) in parts.enumerated() {
                 guard let native = withStage(itemType, { correlatedExists(part, k) }) else { continue }
+                natives[i] = native
                 let general = compiled[i]
                 compiled[i] = { rt in
                     if case .node(let kk, let r) = rt.it, kk == k, let answer = native.holds(rt, r) { return .bool(answer) }
@@ -49,21 +52,22 @@ extension Compiler {
             var fast: RowPredicate?
             var made: [PredicateMaker] = []
             var slow: [Eval] = []
+            var batch: [CorrelatedTest] = [], batchGeneral: [Eval] = []
             for (i, part) in parts.enumerated() {
                 if let p = rowPredicate(part, k) {
                     fast = fast.map { .and($0, p) } ?? p
                 } else if let maker = withStage(itemType, { dynamicPredicate(part, k, operands) }) {
                     made.append(maker)
+                } else if let native = natives[i] {
+                    batch.append(native)
+                    batchGeneral.append(generalOf[i])
                 } else {
                     slow.append(tests[i])
                 }
             }
-            guard fast != nil || !made.isEmpty else { continue }
-            let rest: Eval? = slow.isEmpty ? nil : { rt in
-                for t in slow where !(try t(rt)).truthy { return .bool(false) }
-                return .bool(true)
-            }
-            planOf[k.rawValue] = WherePlan(fast: fast, made: made, rest: rest)
+            guard fast != nil || !made.isEmpty || !batch.isEmpty else { continue }
+            planOf[k.rawValue] = WherePlan(fast: fast, made: made, batch: batch, rest: Compiler.allOf(slow),
+                                           restWithBatch: Compiler.allOf(batchGeneral + slow))
         }
         let outType: SType
         switch input.type { case .nodes, .nodeList: outType = input.type; default: outType = .any }
@@ -74,14 +78,21 @@ extension Compiler {
             case .set(let s):
                 var candidates = s
                 var remaining: Eval? = test
-                if let plan = planOf[s.kind.rawValue], let fast = plan.predicate(rt, rows: s.rows?.count) {
+                if let plan = planOf[s.kind.rawValue], let columns = plan.columns(rt, rows: s.rows?.count) {
                     // The stage after this one applies the condition in its own pass.
-                    if deferRequested && plan.rest == nil {
+                    if deferRequested && plan.rest == nil && plan.batch.isEmpty, let fast = columns {
                         rt.deferredFilter = (site, fast)
                         return .nodes(s)
                     }
-                    candidates = try Compiler.fastFilter(rt, s, fast, span)
+                    if let fast = columns { candidates = try Compiler.fastFilter(rt, s, fast, span) }
                     remaining = plan.rest
+                    if !plan.batch.isEmpty {
+                        if let kept = try Compiler.batchFiltered(rt, candidates, plan.batch, span) {
+                            candidates = kept
+                        } else {
+                            remaining = plan.restWithBatch
+                        }
+                    }
                 }
                 guard let remaining else { return .nodes(candidates) }
                 var out = ContiguousArray<Int32>()
@@ -112,7 +123,8 @@ extension Compiler {
         }
         // Over a node's reverse edge with the whole condition in column form, the rows can be
         // read in the index and filtered by whoever reads them.
-        if let edgeRows = input.edgeRows, case .nodes(let k) = input.type, let plan = planOf[k.rawValue], plan.rest == nil {
+        if let edgeRows = input.edgeRows, case .nodes(let k) = input.type, let plan = planOf[k.rawValue], plan.rest == nil,
+           plan.batch.isEmpty {
             result.filteredEdgeRows = { rt in
                 guard let (kind, rows) = try edgeRows(rt), kind == k, let filter = plan.predicate(rt, rows: nil) else { return nil }
                 return (kind, rows, filter)
@@ -123,11 +135,23 @@ extension Compiler {
 }
 
 /// How a `where` filters one kind's set: the column condition (fixed, plus the parts made per
-/// run), and the general test of the conjuncts without a column form.
+/// run), the correlated tests run on the rows it lets through, and the general test of the
+/// other conjuncts.
 struct WherePlan {
     let fast: RowPredicate?
     let made: [PredicateMaker]
+    /// Tested together on the rows the columns let through (`Compiler.batchFiltered`).
+    let batch: [CorrelatedTest]
     let rest: Eval?
+    /// `rest` with the batch's conjuncts tested one item at a time, when they cannot be batched.
+    let restWithBatch: Eval?
+
+    /// The column condition for this run (`.some(nil)`: there is none, only the batch); nil
+    /// when a made part has no column form this time: then the general test decides every item.
+    func columns(_ rt: Runtime, rows: Int?) -> RowPredicate?? {
+        if fast == nil && made.isEmpty { return .some(nil) }
+        return predicate(rt, rows: rows).map { .some($0) }
+    }
 
     /// The whole column condition for this run, or nil when a made part has no column form
     /// this time: then the general test decides every item.
@@ -137,5 +161,52 @@ struct WherePlan {
         if let rows, rows < Compiler.columnPassMinimum { return nil }
         guard let dynamic = Compiler.instantiate(made, rt) else { return nil }
         return fast.map { .and($0, dynamic) } ?? dynamic
+    }
+}
+
+extension Compiler {
+    /// The conjunction of `tests`, nil for none.
+    static func allOf(_ tests: [Eval]) -> Eval? {
+        if tests.isEmpty { return nil }
+        return { rt in
+            for t in tests where !(try t(rt)).truthy { return .bool(false) }
+            return .bool(true)
+        }
+    }
+
+    /// Sets of fewer rows are tested one item at a time: the batch reads its columns whole.
+    static let batchTestMinimum = 256
+
+    /// The rows of `set` that pass every correlated test, tested together in row order
+    /// (`BatchCorrelatedTest`); nil when the set is small or a test cannot be made on the cells,
+    /// and the items are then tested one at a time. `positions | where .role == exec and
+    /// trained(it)` at nation scale tests 6.6 M execs: about 77 ns each one at a time.
+    static func batchFiltered(_ rt: Runtime, _ set: NodeSet, _ tests: [CorrelatedTest], _ span: Span) throws -> NodeSet? {
+        let valid = rt.valid(set)
+        guard valid.count(rt.store) >= batchTestMinimum else { return nil }
+        var prepared: [BatchCorrelatedTest] = []
+        for t in tests {
+            guard let b = t.prepared(rt, items: set.kind) else { return nil }
+            prepared.append(b)
+        }
+        var rows = valid.ids(rt.store)
+        let kept = try rows.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            // In chunks, so that Ctrl-C is noticed; each chunk's survivors move down.
+            var kept = 0, start = 0
+            while start < buffer.count {
+                let end = Swift.min(buffer.count, start + 1 << 16)
+                var n = end - start
+                for t in prepared { n = t.filter(base + start, n) }
+                if kept != start { for j in 0..<n { base[kept + j] = base[start + j] } }
+                kept += n
+                try rt.tick(span)
+                try rt.pollCancel(span)
+                start = end
+            }
+            return kept
+        }
+        rows.removeLast(rows.count - kept)
+        return NodeSet(kind: set.kind, rows: rows)
     }
 }
