@@ -10,6 +10,22 @@ extension Compiler {
     }
 
     func compileWhere(_ cond: Expr, input: Compiled, span: Span) -> Compiled {
+        // Calls of named conditions written out, tested as written if a function was replaced
+        // (`Compiler+InlineConditions.swift`).
+        guard let (expanded, assumed) = inliningConditionCalls(cond) else { return compilePlannedWhere(cond, input: input, span: span) }
+        let fast = compilePlannedWhere(expanded, input: input, span: span)
+        let general = compilePlannedWhere(cond, input: input, span: span)
+        let (fastEval, generalEval) = (fast.eval, general.eval)
+        var result = Compiled(fast.type) { rt in
+            try (InlinedCondition.allHold(assumed, rt) ? fastEval : generalEval)(rt)
+        }
+        if let inPlace = fast.filteredEdgeRows {
+            result.filteredEdgeRows = { rt in InlinedCondition.allHold(assumed, rt) ? try inPlace(rt) : nil }
+        }
+        return result
+    }
+
+    private func compilePlannedWhere(_ cond: Expr, input: Compiled, span: Span) -> Compiled {
         let inEval = input.eval
         let itemType = input.type.element
         // Each conjunct is compiled once; the general test is their short-circuit `and`.

@@ -78,12 +78,7 @@ extension Compiler {
             return .init(field: f, op: op, bound: nil, constant: c)
         case .name(let label) where op == .eq && allLabels.contains(label):
             // A label, unless a variable the body sees has its name.
-            var visible = scope
-            while let s = visible {
-                if s.names[label] != nil { return nil }
-                visible = s.parent
-            }
-            guard label != param, let c = cell(of: .label(label), as: type) else { return nil }
+            guard !names(label, in: scope), label != param, let c = cell(of: .label(label), as: type) else { return nil }
             return .init(field: f, op: op, bound: nil, constant: c)
         default:
             return nil

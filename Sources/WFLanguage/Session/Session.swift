@@ -55,6 +55,8 @@ public final class Session {
     var groupedPasses = 0
     /// Calls tested on the cells (`CorrelatedExists.swift`), by function name.
     var cellTestedCalls: [String] = []
+    /// Calls in `where` conditions written out (`Compiler+InlineConditions.swift`), by function name.
+    var expandedConditions: [String] = []
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 
