@@ -21,6 +21,11 @@ final class DynamicFilterTests: XCTestCase {
         let nothing = null
         let r = {from: 2022-01-01, to: 2024-12-31, year: 1980}
         fn yes(x) { true }
+        let years = [1970, 1975, 1980]
+        let none = []
+        let withNull = [1970, null]
+        let odd = [1970, 1975.0]
+        let many = [1950, 1951, 1952, 1953, 1954, 1955, 1956, 1957, 1958, 1959, 1960, 1961, 1962, 1963, 1964, 1965, 1966]
         """
 
     private let conditions = [
@@ -28,6 +33,9 @@ final class DynamicFilterTests: XCTestCase {
         ".birth_year != y", ".birth_year > half", ".birth_year == nothing", ".birth_year != nothing",
         ".birth_year < nothing", ".name == name", ".name != name", "y <= .birth_year", ".birth_year >= r.year",
         ".lives_in == t", ".lives_in != t", ".birth_year >= 1960 and .birth_year < r.year",
+        // Membership: one equality per element; a decimal element, or more than 16, take the general path.
+        ".birth_year in years", "not (.birth_year in years)", ".birth_year in none", ".birth_year in withNull",
+        ".birth_year in odd", ".birth_year in [1999, y, 1985]", ".name in [name, \"没有这个人\"]", ".birth_year in many",
     ]
 
     private func store() -> Store {

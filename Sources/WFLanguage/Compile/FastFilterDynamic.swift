@@ -68,9 +68,31 @@ extension Compiler {
                 return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, flipped, $0) } }
             }
             return nil
+        case .binary(.in, let l, let r):
+            // `.role in office_roles`: one equality per element, joined with `or`.
+            guard case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(r, cache) else { return nil }
+            let field = FieldID(kind, f)
+            return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellMembership(field, $0) } }
         default:
             return nil
         }
+    }
+
+    /// Elements of a list that `field in LIST` tests one by one at most.
+    static let membershipElements = 16
+
+    /// `field in v` as cell equalities, when `v` is a list of at most `membershipElements`
+    /// values, each with a cell form for the field; nil otherwise (a set, a string, a record,
+    /// null, or an element the general path must compare).
+    static func cellMembership(_ field: FieldID, _ v: Value) -> RowPredicate? {
+        guard case .list(let items) = v, items.count <= membershipElements else { return nil }
+        var joined: RowPredicate?
+        for item in items {
+            guard let equal = cellCompare(field, .eq, item) else { return nil }
+            joined = joined.map { .or($0, equal) } ?? equal
+        }
+        // An empty list holds nothing: a cell is neither null nor not null.
+        return joined ?? .and(.isNull(field, true), .isNull(field, false))
     }
 
     /// Whether `e` has the same value for every item of a stage and no side effects.
@@ -79,6 +101,7 @@ extension Compiler {
         case .null, .bool, .int, .decimal, .string, .date, .duration: return true
         case .name(let n): return lookup(n) != nil || n == "today" || Compiler.allLabels.contains(n)
         case .field(let base?, _, _): return isInvariant(base)
+        case .list(let items): return items.allSatisfy(isInvariant)
         case .unary(.negate, let x): return isInvariant(x)
         case .binary(let op, let l, let r) where [.add, .sub, .mul, .div, .mod].contains(op):
             return isInvariant(l) && isInvariant(r)
