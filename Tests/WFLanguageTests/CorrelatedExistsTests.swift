@@ -18,6 +18,11 @@ final class CorrelatedExistsTests: XCTestCase {
         fn since2022(q) { return q.person.trainings | any .date >= 2022-01-01 }
         fn bigChild(o) { return o.children | any .women > 300 }
         fn busyTownship(o) { return o.parent.children | any .women > 500 and .level == village }
+        fn trainedBy(q, day) { return q.person.trainings | any .date >= q.from and .date <= day }
+        fn trainedSince(since, q) { return q.person.trainings | all .date >= since }
+        let day = 2024-06-30
+        let none = null
+        let ps = positions
         """
 
     private let questions = [
@@ -26,6 +31,13 @@ final class CorrelatedExistsTests: XCTestCase {
         // column conditions first and the other conjuncts after.
         "positions | where .org.level == village and trained(it) and sameDay(it) == false | map .id",
         "positions | where upTo(it) and .role == exec and after(it) | map .id",
+        // Arguments besides the item: variables and literals, read once per test; a set in a
+        // variable, whose kind is known when the filter runs.
+        "positions | where trainedBy(it, day) | map .id",
+        "positions | where trainedBy(it, 2022-01-01) and trainedSince(2020-01-01, it) | map .id",
+        "positions | where trainedBy(it, none) or .role == chair | map .id",
+        "ps | where trainedBy(it, day) and .role == exec | map .id",
+        "orgs | where .level != group | select .id, n: (.positions | where trainedBy(it, day) | count)",
         "positions | where .role == exec and trained(it) | map .id",
         "positions | where trainedBefore(it) | map .id",
         "positions | where alwaysTrained(it) | map .id",
@@ -70,7 +82,8 @@ final class CorrelatedExistsTests: XCTestCase {
     func testCellTestsAnswerAsTheCall() {
         for store in stores() {
             for q in questions {
-                let general = q.replacingOccurrences(of: "(it)", with: "(plain(it))")
+                let general = q.replacingOccurrences(of: "(it)", with: "(plain(it))").replacingOccurrences(of: "(it,", with: "(plain(it),")
+                    .replacingOccurrences(of: ", it)", with: ", plain(it))")
                 let fast = runCSV(store, "\(setup)\n\(q)", unixLines: true)
                 XCTAssertEqual(fast, runCSV(store, "\(setup)\n\(general)", unixLines: true), q)
                 XCTAssertGreaterThan(fast.split(separator: "\n").count, 1, q)
@@ -100,7 +113,27 @@ final class CorrelatedExistsTests: XCTestCase {
         let session = Session(store: Demo.county(), options: SessionOptions(format: .csv, output: { _ in }))
         _ = session.run("\(setup)\n" + questions.joined(separator: "\n"), file: "<test>")
         XCTAssertEqual(Set(session.cellTestedCalls),
-                       ["trained", "trainedBefore", "alwaysTrained", "sameDay", "upTo", "after", "since2022", "bigChild", "busyTownship"])
+                       ["trained", "trainedBefore", "alwaysTrained", "sameDay", "upTo", "after", "since2022", "bigChild", "busyTownship",
+                        "trainedBy", "trainedSince"])
+    }
+
+    /// An argument's new value is read: by the test of each item, and by a grouped pass, whose
+    /// counts are made again. A null bound orders against nothing.
+    func testArgumentsAreReadAgain() {
+        let source = """
+            \(setup)
+            for d in [2022-01-01, 2025-01-01, null] {
+                print (positions | where trainedBy(IT, d) | count)
+                print (orgs | where .level != group | map (.positions | where trainedBy(IT, d) | count) | sum)
+            }
+            """
+        let fast = runCSV(Demo.county(), source.replacingOccurrences(of: "IT", with: "it"), unixLines: true)
+        XCTAssertEqual(fast, runCSV(Demo.county(), source.replacingOccurrences(of: "IT", with: "plain(it)"), unixLines: true))
+        let counts = fast.split(separator: "\n").map(String.init)
+        XCTAssertEqual(counts.count, 6, fast)
+        XCTAssertNotEqual(counts[0], counts[2])
+        XCTAssertNotEqual(counts[1], counts[3])
+        XCTAssertEqual(counts[4], "0")
     }
 
     func testSomeAndNotAllPass() {

@@ -34,11 +34,20 @@ extension Compiler {
         let generalOf = compiled
         // A correlated EXISTS (`trained(it)`) over items of a known kind, tested on the cells
         // (`CorrelatedExists.swift`), the compiled test deciding when that cannot.
-        var natives: [Int: CorrelatedTest] = [:]
-        if case .nodes(let k) = input.type {
+        // For a set whose kind is known only at run time (one in a variable), for every kind,
+        // tested together on large sets (`batchFiltered`).
+        let kinds: [Kind]
+        switch input.type {
+        case .nodes(let k): kinds = [k]
+        case .any: kinds = Kind.allCases
+        default: kinds = []
+        }
+        var natives = [[Int: CorrelatedTest]](repeating: [:], count: Kind.allCases.count)
+        for k in kinds {
             for (i, part) in parts.enumerated() {
-                guard let native = withStage(itemType, { correlatedExists(part, k) }) else { continue }
-                natives[i] = native
+                guard case .call = part.kind, let native = withStage(itemType, { correlatedExists(part, k) }) else { continue }
+                natives[k.rawValue][i] = native
+                guard case .nodes = input.type else { continue }
                 let general = compiled[i]
                 compiled[i] = { rt in
                     if case .node(let kk, let r) = rt.it, kk == k, let answer = native.holds(rt, r) { return .bool(answer) }
@@ -57,12 +66,6 @@ extension Compiler {
         // and the tests of the others, which then run only on the rows the columns let through.
         // By kind, in an array: a dictionary look-up hashed the kind for every item navigated.
         var planOf = [WherePlan?](repeating: nil, count: Kind.allCases.count)
-        let kinds: [Kind]
-        switch input.type {
-        case .nodes(let k): kinds = [k]
-        case .any: kinds = Kind.allCases
-        default: kinds = []
-        }
         let operands = OperandCache()
         for k in kinds {
             var fast: RowPredicate?
@@ -74,7 +77,7 @@ extension Compiler {
                     fast = fast.map { .and($0, p) } ?? p
                 } else if let maker = withStage(itemType, { dynamicPredicate(part, k, operands) }) {
                     made.append(maker)
-                } else if let native = natives[i] {
+                } else if let native = natives[k.rawValue][i] {
                     batch.append(native)
                     batchGeneral.append(generalOf[i])
                 } else {

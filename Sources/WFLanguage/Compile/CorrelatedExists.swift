@@ -18,11 +18,25 @@ import WFStore
 extension Compiler {
     /// The cell form of `e` for items of `kind`; nil when `e` has another shape.
     func correlatedExists(_ e: Expr, _ kind: Kind) -> CorrelatedTest? {
-        guard case .call(let callee, let args) = e.kind, case .name(let name) = callee.kind, args.count == 1,
-              case .it = args[0].kind, let v = lookup(name), let definition = v.definition, definition.params.count == 1,
+        guard case .call(let callee, let args) = e.kind, case .name(let name) = callee.kind, let v = lookup(name),
+              let definition = v.definition, definition.params.count == args.count, args.filter({ if case .it = $0.kind { true } else { false } }).count == 1,
               definition.body.count == 1, case .return(let body?)? = Compiler.returningLastExpression(definition.body).first?.kind,
               case .pipe(let head, let stages) = body.kind, stages.count == 1 else { return nil }
-        let param = definition.params[0]
+        // The parameter given the item; the others are given literals or variables (`held_on(it,
+        // day)`), read once per test, which is what reading them per call gives.
+        var param = ""
+        var others: [String: Int] = [:], arguments: [Eval] = []
+        for (p, arg) in zip(definition.params, args) {
+            switch arg.kind {
+            case .it: param = p
+            case .name, .null, .bool, .int, .decimal, .string, .date:
+                if case .name(let n) = arg.kind, lookup(n) == nil { return nil }
+                guard let compiled = quietly({ compile(arg) }) else { return nil }
+                others[p] = arguments.count
+                arguments.append(compiled.eval)
+            default: return nil
+            }
+        }
         let isAny: Bool, condition: Expr
         switch stages[0].kind {
         case .any(let c): (isAny, condition) = (true, c)
@@ -48,20 +62,22 @@ extension Compiler {
         for part in conjuncts(condition) {
             guard case .binary(let op, let l, let r) = part.kind, [.eq, .lt, .le, .gt, .ge].contains(op) else { return nil }
             let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-            guard let leaf = Compiler.rangeLeaf(l, op, r, child: child, param: param, item: kind, scope: definition.scope)
-                    ?? Compiler.rangeLeaf(r, flipped, l, child: child, param: param, item: kind, scope: definition.scope) else { return nil }
+            guard let leaf = Compiler.rangeLeaf(l, op, r, child: child, param: param, others: others, item: kind, scope: definition.scope)
+                    ?? Compiler.rangeLeaf(r, flipped, l, child: child, param: param, others: others, item: kind, scope: definition.scope)
+            else { return nil }
             leaves.append(leaf)
         }
         guard leaves.count <= 3 else { return nil }
         session.cellTestedCalls.append(definition.name)
         return CorrelatedTest(definition: definition, function: Compiler.variableReader(hops: v.hops, slot: v.slot),
-                              reference: reference, edge: edge, leaves: leaves, isAny: isAny)
+                              arguments: arguments, reference: reference, edge: edge, leaves: leaves, isAny: isAny)
     }
 
     /// `side OP other` as a comparison of a field of `child` rows (`side`) with a field of the
-    /// parameter (an item of `item`) or a literal; nil for any other shape.
-    private static func rangeLeaf(_ side: Expr, _ op: BinaryOp, _ other: Expr, child: Kind, param: String, item: Kind, scope: Scope?)
-        -> CorrelatedTest.Leaf? {
+    /// parameter (an item of `item`), another parameter (`others`: its argument's place), or a
+    /// literal; nil for any other shape.
+    private static func rangeLeaf(_ side: Expr, _ op: BinaryOp, _ other: Expr, child: Kind, param: String, others: [String: Int],
+                                  item: Kind, scope: Scope?) -> CorrelatedTest.Leaf? {
         guard case .field(nil, let name, _) = side.kind, case .field(let f)? = Navigation.accessor(child, name) else { return nil }
         let type = Navigation.cellTypes[f.kind.rawValue][f.index]
         guard sameCells(type, type) else { return nil }
@@ -69,17 +85,19 @@ extension Compiler {
         case .field(let base?, let boundName, _):
             guard case .name(param) = base.kind, case .field(let b)? = Navigation.accessor(item, boundName),
                   sameCells(type, Navigation.cellTypes[b.kind.rawValue][b.index]) else { return nil }
-            return .init(field: f, op: op, bound: b, constant: 0)
+            return .init(field: f, op: op, bound: b, constant: 0, argument: nil)
         case .int(let i):
             guard let c = cell(of: .int(i), as: type) else { return nil }
-            return .init(field: f, op: op, bound: nil, constant: c)
+            return .init(field: f, op: op, bound: nil, constant: c, argument: nil)
         case .date(let d):
             guard let c = cell(of: .date(d), as: type) else { return nil }
-            return .init(field: f, op: op, bound: nil, constant: c)
+            return .init(field: f, op: op, bound: nil, constant: c, argument: nil)
+        case .name(let n) where others[n] != nil:
+            return .init(field: f, op: op, bound: nil, constant: 0, argument: others[n])
         case .name(let label) where op == .eq && allLabels.contains(label):
             // A label, unless a variable the body sees has its name.
             guard !names(label, in: scope), label != param, let c = cell(of: .label(label), as: type) else { return nil }
-            return .init(field: f, op: op, bound: nil, constant: c)
+            return .init(field: f, op: op, bound: nil, constant: c, argument: nil)
         default:
             return nil
         }
@@ -108,20 +126,44 @@ struct CorrelatedTest {
         let op: BinaryOp
         let bound: FieldID?
         let constant: Int32
+        /// The place among `arguments` of the parameter bounding it, for a bound given by the call.
+        let argument: Int?
     }
 
     let definition: FunctionDefinition
     /// Reads the variable the call names, which must still hold `definition`.
     let function: Eval
+    /// The call's arguments other than the item, in order.
+    let arguments: [Eval]
     /// The item's reference the edge is read from (`q.person`), nil for the item's own edge.
     let reference: FieldID?
     let edge: FieldID
     let leaves: [Leaf]
     let isAny: Bool
 
+    /// What the answer depends on besides the store: the function, then the arguments.
+    var operands: [Eval] { [function] + arguments }
+
+    /// Each leaf's constant cell, those given by arguments read now; nil when an argument's
+    /// value has no cell of its field's type (the general path compares it).
+    private func constants(_ rt: Runtime) -> [Int32]? {
+        var out: [Int32] = []
+        for leaf in leaves {
+            guard let k = leaf.argument else {
+                out.append(leaf.constant)
+                continue
+            }
+            guard let value = try? arguments[k](rt),
+                  let c = Compiler.cell(of: value, as: Navigation.cellTypes[leaf.field.kind.rawValue][leaf.field.index]) else { return nil }
+            out.append(c)
+        }
+        return out
+    }
+
     /// The answer for the item at `row`; nil when the general path must decide.
     func holds(_ rt: Runtime, _ row: Int32) -> Bool? {
         guard case .function(let fn) = try? function(rt), fn.definition === definition else { return nil }
+        guard let constants = arguments.isEmpty ? leaves.map(\.constant) : constants(rt) else { return nil }
         var target = row
         if let reference {
             target = Navigation.cell(rt, reference, row)
@@ -133,7 +175,7 @@ struct CorrelatedTest {
         // Up to three ranges; the ones not used pass every cell of the first's column.
         var tests = CellTests()
         for (i, leaf) in leaves.enumerated() {
-            let bound = leaf.bound.map { Navigation.cell(rt, $0, row) } ?? leaf.constant
+            let bound = leaf.bound.map { Navigation.cell(rt, $0, row) } ?? constants[i]
             // Ordered against null, no row passes.
             guard let (lo, width) = Compiler.cellRange(leaf.op, bound) else { return false }
             // A column not read whole yet: the general test reads its cells a block at a time.
@@ -150,7 +192,7 @@ struct CorrelatedTest {
     /// order, where one test per item in another order missed the cache on each (q2 at nation
     /// scale: 1.0 million execs).
     func prepared(_ rt: Runtime, items: Kind) -> BatchCorrelatedTest? {
-        guard case .function(let fn) = try? function(rt), fn.definition === definition,
+        guard case .function(let fn) = try? function(rt), fn.definition === definition, let constants = constants(rt),
               let index = rt.edges.index(rt, edge) else { return nil }
         let n = rt.rowCount(items)
         var ref: UnsafePointer<Int32>?
@@ -159,7 +201,7 @@ struct CorrelatedTest {
             ref = cells.baseAddress
         }
         var ranges: [BatchCorrelatedTest.Range] = []
-        for leaf in leaves {
+        for (leaf, constant) in zip(leaves, constants) {
             guard let cells = rt.columns.cells(rt, leaf.field), cells.count == rt.rowCount(edge.kind), let base = cells.baseAddress
             else { return nil }
             var bound: UnsafePointer<Int32>?
@@ -167,7 +209,7 @@ struct CorrelatedTest {
                 guard let bc = rt.columns.cells(rt, b), bc.count == n else { return nil }
                 bound = bc.baseAddress
             }
-            ranges.append(.init(cells: base, op: leaf.op, bound: bound, constant: leaf.constant))
+            ranges.append(.init(cells: base, op: leaf.op, bound: bound, constant: constant))
         }
         guard !ranges.isEmpty else { return nil }
         return BatchCorrelatedTest(reference: ref, offsets: index.offsets, rows: index.rows, targets: index.targets,

@@ -319,14 +319,14 @@ struct Grouped {
 struct GroupedCondition {
     let parts: [DynamicPredicate]
     let rowTests: [CorrelatedTest]
-    /// The parts' operands, then the variables holding the tests' functions, so that kept values
-    /// are made again when one of them is given another function.
+    /// The parts' operands, then the tests' functions and arguments, so that kept values are
+    /// made again when a variable is given another function or value.
     let operands: [Eval]
 
     init(_ parts: [DynamicPredicate], _ rowTests: [CorrelatedTest]) {
         self.parts = parts
         self.rowTests = rowTests
-        operands = parts.flatMap(\.operands) + rowTests.map(\.function)
+        operands = parts.flatMap(\.operands) + rowTests.flatMap(\.operands)
     }
 
     /// The correlated tests for rows of `kind`, nil when one cannot be made on the cells.
