@@ -278,7 +278,7 @@ enum Navigation {
     static func readSet(_ rt: Runtime, _ set: NodeSet, _ acc: Accessor, span: Span) throws -> Value {
         let ids = set.ids(rt.store)
         if let target = targetKind(acc, from: set.kind) {
-            if case .reverse(let f) = acc { return .nodes(reverseUnion(rt.store, f, ids)) }
+            if case .reverse(let f) = acc { return .nodes(reverseUnion(rt, f, ids, of: set.kind)) }
             if case .derived(.descendants) = acc {
                 return .nodes(NodeSet(kind: .org, rows: ContiguousArray(descendants(rt.store, Array(ids)))))
             }
@@ -301,7 +301,33 @@ enum Navigation {
         return .list(out)
     }
 
-    /// The rows of `field.kind` pointing at any of `targets`, ascending and distinct.
+    /// Targets, per row of the edge's kind, from which one pass over the edge's column costs
+    /// less than a look-up per target (each an array of its own, then a sort of them all).
+    static let unionScanTargetsPerRow = 64
+
+    /// The rows of `field.kind` pointing at any of `targets` (rows of `kind`), ascending and
+    /// distinct. Many targets are found by one pass over the edge's column, with the targets as
+    /// bits: `orgs.positions` at province scale took 38 ms by look-ups.
+    static func reverseUnion(_ rt: Runtime, _ field: FieldID, _ targets: ContiguousArray<Int32>, of kind: Kind) -> NodeSet {
+        let n = rt.rowCount(field.kind), store = rt.store
+        guard targets.count &* unionScanTargetsPerRow >= n else { return reverseUnion(store, field, targets) }
+        let wanted = TargetMask(targets, targets: rt.rowCount(kind))
+        let allLive = rt.liveCount(field.kind) == n
+        var out = ContiguousArray<Int32>()
+        if let cells = rt.columns.cells(rt, field), cells.count == n {
+            for r in 0..<n where wanted.contains(cells[r]) && (allLive || store.isLive(field.kind, Int32(r))) {
+                out.append(Int32(truncatingIfNeeded: r))
+            }
+        } else {
+            let column = store.column(field)
+            for r in Int32(0)..<Int32(truncatingIfNeeded: n) where wanted.contains(column[r]) && (allLive || store.isLive(field.kind, r)) {
+                out.append(r)
+            }
+        }
+        return NodeSet(kind: field.kind, rows: out)
+    }
+
+    /// `reverseUnion` by one look-up per target.
     static func reverseUnion(_ store: Store, _ field: FieldID, _ targets: ContiguousArray<Int32>) -> NodeSet {
         var rows: [Int32] = []
         for t in targets { rows.append(contentsOf: store.reverse(field, t)) }
