@@ -202,6 +202,7 @@ extension Compiler {
             return cellComparison(op, l, r, general: general) ?? Compiled(.scalar, general)
         case .in:
             if let ancestry = ancestorTest(le, re, r, span) { return ancestry }
+            if let tagged = tagTest(le, re, r, span) { return tagged }
             return Compiled(.scalar) { rt in try Compiler.member(try le(rt), try re(rt), rt, span) }
         case .add, .sub, .mul, .div, .mod:
             return Compiled(.scalar) { rt in
@@ -391,17 +392,7 @@ extension Compiler {
     /// null or deleted parent, or after as many steps as there are orgs, against a cycle). Any
     /// other value of `n` or `x` takes the general path.
     func ancestorTest(_ le: @escaping Eval, _ re: @escaping Eval, _ r: Expr, _ span: Span) -> Compiled? {
-        // Of the item or a variable: reading them twice (here, then in the general path) is
-        // the same as reading them once.
-        guard case .field(let base, "ancestors", _) = r.kind else { return nil }
-        let baseEval: Eval
-        switch base?.kind {
-        case nil, .it?: baseEval = { rt in rt.it }
-        case .name(let n)?:
-            guard let v = lookup(n) else { return nil }
-            baseEval = Compiler.variableReader(hops: v.hops, slot: v.slot)
-        default: return nil
-        }
+        guard case .field(let base, "ancestors", _) = r.kind, let baseEval = plainNode(base) else { return nil }
         return Compiled(.scalar) { rt in
             let x = try le(rt)
             guard case .node(.org, let target) = x, case .node(.org, let row) = try baseEval(rt), row >= 0, Int(row) < rt.rowCount(.org) else {
@@ -436,6 +427,54 @@ extension Compiler {
             return .bool(rec[key] != nil)
         case .null: return .bool(false)
         default: throw WFError.runtime("'in' needs a list, a set, a string or a record, not \(b.typeName)", span)
+        }
+    }
+}
+
+extension Compiler {
+    /// The node a field is read from when it is the item or a variable (reading them twice, in
+    /// a fast path and then in the general one, is the same as reading them once); nil for any
+    /// other expression.
+    func plainNode(_ base: Expr?) -> Eval? {
+        switch base?.kind {
+        case nil, .it?: return { rt in rt.it }
+        case .name(let n)?:
+            guard let v = lookup(n) else { return nil }
+            return Compiler.variableReader(hops: v.hops, slot: v.slot)
+        default: return nil
+        }
+    }
+
+    /// `label in n.tags`, a tags field being a bit set of labels, answered by testing the label's
+    /// bit: the general path made the list of the node's labels first, for every item (the
+    /// standard library's `backgrounds` asks it of every holder, for each of seven labels).
+    /// Anything but a label or an enumeration value, or a node whose field is not tags, takes the
+    /// general path.
+    func tagTest(_ le: @escaping Eval, _ re: @escaping Eval, _ r: Expr, _ span: Span) -> Compiled? {
+        guard case .field(let base, let name, _) = r.kind, let baseEval = plainNode(base) else { return nil }
+        // By kind: the tags field of that name, its labels' enumeration and their number.
+        let tagsOf: [(field: FieldID, labels: Int32, enumeration: Int)?] = Kind.allCases.map { kind in
+            guard let index = kind.fieldIndex(name), case .tags(let e) = kind.fields[index].type,
+                  let t = Navigation.enumIndex[e.name] else { return nil }
+            return (FieldID(kind, index), Int32(e.labels.count), t)
+        }
+        guard tagsOf.contains(where: { $0 != nil }) else { return nil }
+        return Compiled(.scalar) { rt in
+            let x = try le(rt)
+            guard case .node(let kind, let row) = try baseEval(rt), let tags = tagsOf[kind.rawValue] else {
+                return try Compiler.member(x, try re(rt), rt, span)
+            }
+            let code: Int32
+            switch x {
+            case .label, .enumValue:
+                guard let c = Compiler.cell(of: x, as: .enumeration(tags.enumeration)), c >= 0, c < tags.labels else {
+                    return try Compiler.member(x, try re(rt), rt, span)
+                }
+                code = c
+            default:
+                return try Compiler.member(x, try re(rt), rt, span)
+            }
+            return .bool(Navigation.cell(rt, tags.field, row) & (1 << code) != 0)
         }
     }
 }

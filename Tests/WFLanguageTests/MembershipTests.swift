@@ -3,10 +3,40 @@ import WFStore
 import WFGenerator
 @testable import WFLanguage
 
-/// `x in n.ancestors` walks up from `n` (`Compiler.ancestorTest`); `plain(it).ancestors` builds
-/// the set: every answer is checked against it, on stores with a cycle, a deleted org in a chain
-/// and a dangling parent.
-final class AncestorTestTests: XCTestCase {
+/// Membership tests answered without building the right side: `x in n.ancestors` walks up
+/// from `n`, `label in n.tags` tests a bit. `plain(it)` hides the node, so the general path
+/// builds the set or the list: every answer is checked against it.
+final class MembershipTests: XCTestCase {
+    /// `label in .tags` tests the label's bit (`Compiler.tagTest`); `plain(it).tags` builds the
+    /// list of labels: the answers must agree, for labels, enumeration values taken from a
+    /// node's tags, strings (the general path), nulls and a changed column.
+    func testTagBitsAnswerAsTheList() {
+        var changed = Demo.county()
+        for r in Int32(0)..<40 where r % 3 == 0 { changed.setCell(Schema.Person.tags, r, nullCell) }
+        changed.setCell(Schema.Person.tags, 5, 0b1011)
+        let setup = """
+            fn plain(x) { let y = x; return y }
+            let wanted = [grid_worker, building_head, skilled]
+            let tagged = people | where (.tags | count) > 0 | first
+            let first_tag = tagged.tags | first
+            fn holding(t) { return people | where t in .tags | count }
+            fn holdingGeneral(t) { return people | where t in plain(it).tags | count }
+            """
+        for store in [Demo.county(), changed] {
+            for q in ["people | where grid_worker in .tags | map .id",
+                      "wanted | map holding(it)",
+                      "people | where first_tag in .tags | map .id",
+                      "people | where \"grid_worker\" in .tags | count",
+                      "people | where null in .tags | count"] {
+                let fast = runCSV(store, "\(setup)\n\(q)", unixLines: true)
+                let general = q.replacingOccurrences(of: "in .tags", with: "in plain(it).tags").replacingOccurrences(of: "holding(", with: "holdingGeneral(")
+                XCTAssertNotEqual(general, q)
+                XCTAssertEqual(fast, runCSV(store, "\(setup)\n\(general)", unixLines: true), q)
+            }
+        }
+        XCTAssertNotEqual(runCSV(Demo.county(), "people | where grid_worker in .tags | count", unixLines: true), "0\n")
+    }
+
     private let setup = """
         fn plain(x) { let y = x; return y }
         let top = orgs | where .level == county | first
@@ -42,6 +72,7 @@ final class AncestorTestTests: XCTestCase {
         return [demo, cycle, deleted, dangling]
     }
 
+    /// On stores with a cycle, a deleted org in a chain and a dangling parent.
     func testTheWalkAnswersAsTheSet() {
         for (i, store) in stores().enumerated() {
             for q in questions {
