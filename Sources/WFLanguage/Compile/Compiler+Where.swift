@@ -12,9 +12,11 @@ extension Compiler {
     func compileWhere(_ cond: Expr, input: Compiled, span: Span) -> Compiled {
         // Calls of named conditions written out, tested as written if a function was replaced
         // (`Compiler+InlineConditions.swift`).
-        guard let (expanded, assumed) = inliningConditionCalls(cond) else { return compilePlannedWhere(cond, input: input, span: span) }
-        let fast = compilePlannedWhere(expanded, input: input, span: span)
         let general = compilePlannedWhere(cond, input: input, span: span)
+        // The written-out form is a second compilation: the condition as written reports any
+        // mistake, once.
+        guard let (expanded, assumed) = inliningConditionCalls(cond),
+              let fast = quietly({ compilePlannedWhere(expanded, input: input, span: span) }) else { return general }
         let (fastEval, generalEval) = (fast.eval, general.eval)
         var result = Compiled(fast.type) { rt in
             try (InlinedCondition.allHold(assumed, rt) ? fastEval : generalEval)(rt)

@@ -10,11 +10,13 @@ import WFStore
 ///
 /// It applies when the function's body is one expression, `PARAM.ref.edge | any COND` or
 /// `| all COND` (or `PARAM.edge | …`), where COND joins with `and` up to three comparisons of a
-/// stored field of the edge's rows with a stored field of PARAM of the same cell type, a date or
-/// integer literal, or (`==`) a label; and when the call's argument is the item. At run time the
-/// variable must still hold that function, the edge must be readable in place and the columns
-/// read whole; otherwise the general test decides. The answer is the general test's: cells compare as their values do (`Compiler+
-/// CellCompare`), and a null compares as null does.
+/// stored field of the edge's rows with a stored field of PARAM of the same cell type, another
+/// parameter, a date or integer literal, or (`==`) a label; and when the call gives the item to
+/// PARAM and literals or variables to the other parameters (`trained_in_term(it, day)`). At run
+/// time the variable must still hold that function, each argument must have a cell form for its
+/// field, the edge must be readable in place and the columns read whole; otherwise the general
+/// test decides. The answer is the general test's: cells compare as their values do
+/// (`Compiler+CellCompare`), and a null compares as null does.
 extension Compiler {
     /// The cell form of `e` for items of `kind`; nil when `e` has another shape.
     func correlatedExists(_ e: Expr, _ kind: Kind) -> CorrelatedTest? {
@@ -144,26 +146,17 @@ struct CorrelatedTest {
     /// What the answer depends on besides the store: the function, then the arguments.
     var operands: [Eval] { [function] + arguments }
 
-    /// Each leaf's constant cell, those given by arguments read now; nil when an argument's
-    /// value has no cell of its field's type (the general path compares it).
-    private func constants(_ rt: Runtime) -> [Int32]? {
-        var out: [Int32] = []
-        for leaf in leaves {
-            guard let k = leaf.argument else {
-                out.append(leaf.constant)
-                continue
-            }
-            guard let value = try? arguments[k](rt),
-                  let c = Compiler.cell(of: value, as: Navigation.cellTypes[leaf.field.kind.rawValue][leaf.field.index]) else { return nil }
-            out.append(c)
-        }
-        return out
+    /// A leaf's constant cell, read now when an argument gives it; nil when the argument's value
+    /// has no cell of its field's type (the general path compares it).
+    private func constant(_ leaf: Leaf, _ rt: Runtime) -> Int32? {
+        guard let k = leaf.argument else { return leaf.constant }
+        guard let value = try? arguments[k](rt) else { return nil }
+        return Compiler.cell(of: value, as: Navigation.cellTypes[leaf.field.kind.rawValue][leaf.field.index])
     }
 
     /// The answer for the item at `row`; nil when the general path must decide.
     func holds(_ rt: Runtime, _ row: Int32) -> Bool? {
         guard case .function(let fn) = try? function(rt), fn.definition === definition else { return nil }
-        guard let constants = arguments.isEmpty ? leaves.map(\.constant) : constants(rt) else { return nil }
         var target = row
         if let reference {
             target = Navigation.cell(rt, reference, row)
@@ -175,7 +168,7 @@ struct CorrelatedTest {
         // Up to three ranges; the ones not used pass every cell of the first's column.
         var tests = CellTests()
         for (i, leaf) in leaves.enumerated() {
-            let bound = leaf.bound.map { Navigation.cell(rt, $0, row) } ?? constants[i]
+            guard let bound = leaf.bound.map({ Navigation.cell(rt, $0, row) }) ?? constant(leaf, rt) else { return nil }
             // Ordered against null, no row passes.
             guard let (lo, width) = Compiler.cellRange(leaf.op, bound) else { return false }
             // A column not read whole yet: the general test reads its cells a block at a time.
@@ -192,7 +185,7 @@ struct CorrelatedTest {
     /// order, where one test per item in another order missed the cache on each (q2 at nation
     /// scale: 1.0 million execs).
     func prepared(_ rt: Runtime, items: Kind) -> BatchCorrelatedTest? {
-        guard case .function(let fn) = try? function(rt), fn.definition === definition, let constants = constants(rt),
+        guard case .function(let fn) = try? function(rt), fn.definition === definition,
               let index = rt.edges.index(rt, edge) else { return nil }
         let n = rt.rowCount(items)
         var ref: UnsafePointer<Int32>?
@@ -201,8 +194,8 @@ struct CorrelatedTest {
             ref = cells.baseAddress
         }
         var ranges: [BatchCorrelatedTest.Range] = []
-        for (leaf, constant) in zip(leaves, constants) {
-            guard let cells = rt.columns.cells(rt, leaf.field), cells.count == rt.rowCount(edge.kind), let base = cells.baseAddress
+        for leaf in leaves {
+            guard let constant = constant(leaf, rt), let cells = rt.columns.cells(rt, leaf.field), cells.count == rt.rowCount(edge.kind), let base = cells.baseAddress
             else { return nil }
             var bound: UnsafePointer<Int32>?
             if let b = leaf.bound {

@@ -301,16 +301,16 @@ enum Navigation {
         return .list(out)
     }
 
-    /// Targets, per row of the edge's kind, from which one pass over the edge's column costs
-    /// less than a look-up per target (each an array of its own, then a sort of them all).
-    static let unionScanTargetsPerRow = 64
+    /// One pass over the edge's column costs less than a look-up per target (each an array of
+    /// its own, then a sort of them all) from one target per this many rows of the edge's kind.
+    static let unionScanRowsPerTarget = 64
 
     /// The rows of `field.kind` pointing at any of `targets` (rows of `kind`), ascending and
     /// distinct. Many targets are found by one pass over the edge's column, with the targets as
     /// bits: `orgs.positions` at province scale took 38 ms by look-ups.
     static func reverseUnion(_ rt: Runtime, _ field: FieldID, _ targets: ContiguousArray<Int32>, of kind: Kind) -> NodeSet {
         let n = rt.rowCount(field.kind), store = rt.store
-        guard targets.count &* unionScanTargetsPerRow >= n else { return reverseUnion(store, field, targets) }
+        guard targets.count &* unionScanRowsPerTarget >= n else { return reverseUnion(store, field, targets) }
         let wanted = TargetMask(targets, targets: rt.rowCount(kind))
         let allLive = rt.liveCount(field.kind) == n
         var out = ContiguousArray<Int32>()
