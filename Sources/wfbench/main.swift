@@ -11,6 +11,7 @@ import WFGenerator
 ///     swift run -c release wfbench open FILE [--runs N]          a cold process: open + look-up, vs reading the file
 ///     swift run -c release wfbench startup                      start to result on the demo, vs /bin/true
 ///     swift run -c release wfbench loop                         a scalar loop, vs CPython 3
+///     swift run -c release wfbench growth                       jobs at n and 2n: linear or not
 ///     wfbench child-load FILE NAME     (internal) load in a fresh process, look a person up
 ///     wfbench child-read FILE          (internal) read the file's bytes in a fresh process
 let args = Array(CommandLine.arguments.dropFirst())
@@ -179,6 +180,9 @@ case "open":
 
 case "loop":
     loopBench(iterations: 10_000_000, runs: 3)
+
+case "growth":
+    growthBench(runs: 5)
 
 case "queries":
     guard args.count >= 2 else { print("usage: wfbench queries FILE [--json OUT] [--runs N] [--only PREFIX] [--source TEXT]"); exit(2) }

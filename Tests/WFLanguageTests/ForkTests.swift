@@ -134,9 +134,7 @@ final class ForkTests: XCTestCase {
     /// array with the real network, and a change in the fork copies only the overlay it touches.
     func testForkOfTheDemoNetworkSharesColumns() throws {
         let s = session(Demo.county())
-        let start = Date()
         for _ in 0..<1_000 { XCTAssertEqual(s.run("fork p { }\ndrop p", file: "t.wf"), .ok, out) }
-        let perFork = Date().timeIntervalSince(start) / 1_000
         XCTAssertEqual(s.run("fork p { set org \"\(Demo.seatTownship)妇联\".women = 1 }", file: "t.wf"), .ok, out)
         let fork = try XCTUnwrap(s.forks.find("p")).store
         var columns = 0
@@ -151,8 +149,6 @@ final class ForkTests: XCTestCase {
         XCTAssertGreaterThan(columns, 50)
         XCTAssertTrue(s.store.isPristine)
         XCTAssertEqual(fork.tables.filter { !$0.isPristine }.count, 1)
-        // Parse, compile, fork and drop: far under the 1 ms for the fork itself even in a
-        // debug build; the bound is loose so a busy machine does not fail the test.
-        XCTAssertLessThan(perFork, 0.01, "a fork and drop took \(perFork * 1000) ms")
+        // The fork's time is measured by `wfbench queries` (docs/performance.md), not here.
     }
 }

@@ -193,7 +193,7 @@ final class SessionTests: XCTestCase {
 
     func testHugeSetsBuildOnlyTheRowsShown() {
         var out = ""
-        let s = Session(store: SpeedTests.people(200_000), options: SessionOptions(output: { out += $0 }, errorOutput: { out += $0 }, maxTableRows: 4))
+        let s = Session(store: WorkTests.people(200_000), options: SessionOptions(output: { out += $0 }, errorOutput: { out += $0 }, maxTableRows: 4))
         XCTAssertEqual(s.run("people", file: "p.wf"), .ok)
         XCTAssertTrue(out.contains("… 199996 more"), out)
         XCTAssertTrue(out.contains("199999"), out)

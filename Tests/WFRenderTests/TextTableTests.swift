@@ -219,18 +219,16 @@ final class TextTableTests: XCTestCase {
         """)
     }
 
-    func testTenThousandRowsRenderFastAndAligned() {
+    /// Ten thousand rows of CJK names stay aligned. How the time grows with the rows is
+    /// measured by `wfbench growth` (10,000 against 20,000 rows), not timed here.
+    func testTenThousandRowsRenderAligned() {
         let table = ResultTable(columns: ["id", "名称", "ratio"], rows: (0..<10_000).map {
             [.int($0), .text("东风村\($0)妇联"), .decimal(Double($0) / 10_000, "0.\($0)")]
         })
-        let start = DispatchTime.now().uptimeNanoseconds
         let text = Render.text(table)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let widths = Fixtures.lineWidths(text)
         XCTAssertEqual(widths.count, 10_000 + 5)
         XCTAssertEqual(Set(widths.dropLast()).count, 1)
         XCTAssertEqual(text.split(separator: "\n").last, "10000 rows")
-        // Generous for a debug build on a shared machine; a quadratic layout takes far longer.
-        XCTAssertLessThan(seconds, 2.0)
     }
 }

@@ -57,6 +57,11 @@ public final class Session {
     var cellTestedCalls: [String] = []
     /// Calls in `where` conditions written out (`Compiler+InlineConditions.swift`), by function name.
     var expandedConditions: [String] = []
+    /// Steps (`Runtime.tick`) the last run counted: loop iterations, calls and items stepped
+    /// through one at a time. Tests check a column path by it (a pass over a million rows
+    /// counts a step per block, the per-item path one per row), which a timing could not do
+    /// reliably on a shared machine.
+    var lastRunSteps = 0
     /// Undo keeps this many earlier states.
     static let historyLimit = 100
 
@@ -148,6 +153,7 @@ public final class Session {
             globalFrame.reserve(min(Session.globalSlots, max(globalFunction.size, 2 * globalFrame.capacity)))
         }
         let rt = Runtime(store: store, frame: globalFrame, today: today, session: self)
+        defer { lastRunSteps = rt.steps }
         // A run that stops with an error leaves the network as it was before the run: failed
         // work leaves no trace, whether or not it was inside an atomic block.
         let runStart = store, historyStart = history, unsavedStart = hasUnsavedChanges
