@@ -38,6 +38,47 @@ final class FastPathTests: XCTestCase {
     /// row (`RowPredicate.scan`): blocks of rare matches, of none, of all, and a run of matches
     /// across a block's edge.
     func testSparseAndDenseBlocksAgreeWithTheGeneralPath() {
+        let store = FastPathTests.sixtyThousandPeople()
+        for c in [".birth_year == 1900", ".birth_year < 1901", ".birth_year >= 1950", ".birth_year != 1950"] {
+            let fast = run(store, "people | where \(c) | map .id | sum")
+            XCTAssertEqual(fast, run(store, "people | where (\(c)) and 1 == 1 | map .id | sum"), c)
+            XCTAssertEqual(run(store, "people | where \(c) | count"), run(store, "people | where (\(c)) and 1 == 1 | count"), c)
+        }
+    }
+
+    /// A conjunction of comparisons over a block of many rows is tested as ranges, one per
+    /// column, in one loop after the first (`RowPredicate.selectRanges`): windows on one column,
+    /// an empty window, several columns, a row list as input, nulls, and a changed column.
+    func testRangeConjunctionsAgreeWithTheGeneralPath() {
+        var store = FastPathTests.sixtyThousandPeople()
+        let conditions = [
+            ".birth_year >= 1900 and .birth_year < 1950", ".birth_year > 1899 and .birth_year <= 1900",
+            ".birth_year > 1950 and .birth_year < 1900", ".birth_year >= 1900 and .birth_year <= 1950 and .lives_in == home",
+            ".birth_year == 1900 and .lives_in == home", ".lives_in == home and .birth_year > 1000 and .birth_year < 1960",
+        ]
+        func check(_ label: String) {
+            for c in conditions {
+                let home = "let home = (person #1).lives_in\n"
+                let fast = run(store, home + "people | where \(c) | count")
+                XCTAssertEqual(fast, run(store, home + "people | where (\(c)) and 1 == 1 | count"), "\(label): \(c)")
+                XCTAssertEqual(run(store, home + "people | where \(c) | map .id | sum"),
+                               run(store, home + "people | where (\(c)) and 1 == 1 | map .id | sum"), "\(label), ids: \(c)")
+                XCTAssertEqual(run(store, home + "people | where \(c) | map .lives_in | distinct | count"),
+                               run(store, home + "people | where (\(c)) and 1 == 1 | map .lives_in | distinct | count"), "\(label), distinct: \(c)")
+                XCTAssertEqual(run(store, home + "people | where .birth_year != 1 | where \(c) | count"),
+                               run(store, home + "people | where (\(c)) and 1 == 1 and .birth_year != 1 | count"), "\(label), rows: \(c)")
+            }
+        }
+        check("unchanged")
+        XCTAssertNotEqual(run(store, "people | where .birth_year >= 1900 and .birth_year < 1950 | count"), "0")
+        store.setCell(Schema.Person.birthYear, 30_001, 1900)
+        store.setCell(Schema.Person.birthYear, 44_990, nullCell)
+        check("changed")
+    }
+
+    /// 60,000 people made from the demo county's, with birth years laid out in blocks: rare
+    /// 1900s, none, all, dense with nulls, and a run across a block's edge; `lives_in` cycles.
+    static func sixtyThousandPeople() -> Store {
         let demo = Demo.county()
         let n = 60_000
         var columns = Kind.person.fields.indices.map { demo.column(FieldID(.person, $0)).merged() }
@@ -56,12 +97,7 @@ final class FastPathTests: XCTestCase {
         }
         var tables = demo.tables
         tables[Kind.person.rawValue] = Table(kind: .person, columns: columns)
-        let store = Store(meta: demo.meta, strings: demo.strings, tables: tables)
-        for c in [".birth_year == 1900", ".birth_year < 1901", ".birth_year >= 1950", ".birth_year != 1950"] {
-            let fast = run(store, "people | where \(c) | map .id | sum")
-            XCTAssertEqual(fast, run(store, "people | where (\(c)) and 1 == 1 | map .id | sum"), c)
-            XCTAssertEqual(run(store, "people | where \(c) | count"), run(store, "people | where (\(c)) and 1 == 1 | count"), c)
-        }
+        return Store(meta: demo.meta, strings: demo.strings, tables: tables)
     }
 
     func testGroupByAgreesWithTheGeneralPath() {

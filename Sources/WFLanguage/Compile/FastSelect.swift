@@ -17,12 +17,49 @@ extension RowPredicate {
             guard let id = store.strings.lookup(s) else { return op == .ne ? input.materialized : [] }
             return RowPredicate.scan(store.column(f), op, id, input)
         case .and(let a, let b):
+            if input.count >= RowPredicate.rangesFromRows, let rows = selectRanges(store, input) { return rows }
             return b.select(store, .rows(a.select(store, input)))
         case .or(let a, let b):
             return RowPredicate.union(a.select(store, input), b.select(store, input))
         case .not(let a):
             return RowPredicate.difference(input.materialized, a.select(store, input))
         }
+    }
+
+    /// A conjunction of comparisons as ranges, one per column: the first range picks rows
+    /// (`scan`, which reads sparse blocks with a branch), and the others are tested together
+    /// on those in place. Narrowing once per comparison read and wrote the selection once per
+    /// comparison: people born in one decade, at nation scale, took 33 ms that way and 4 ms
+    /// this way. Nil when the condition is not such a conjunction or a column has changed.
+    private func selectRanges(_ store: Store, _ input: Selection) -> ContiguousArray<Int32>? {
+        guard let ranges = ColumnGroup.ranges(self, atMost: 4), !ranges.isEmpty else { return nil }
+        var tests: [(column: Column, lo: Int32, width: UInt32)] = []
+        for r in ranges {
+            let column = store.column(r.field)
+            guard column.isPristine, column.tail.isEmpty else { return nil }
+            guard r.lo <= r.hi else { return [] }
+            tests.append((column, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
+        }
+        let first = tests[0]
+        var rows = RowPredicate.scan(first.column, input) { UInt32(bitPattern: $0 &- first.lo) <= first.width }
+        guard tests.count > 1 else { return rows }
+        let rest = tests.dropFirst().map { (cells: $0.column.base, lo: $0.lo, width: $0.width) }
+        var kept = 0
+        rows.withUnsafeMutableBufferPointer { ids in
+            for j in ids.indices {
+                let r = ids[j]
+                ids[kept] = r
+                var all = 1
+                for t in rest {
+                    // A row past a column's end reads as null, which no range holds.
+                    let v = r >= 0 && Int(r) < t.cells.count ? t.cells[Int(r)] : nullCell
+                    all &= RowPredicate.one(UInt32(bitPattern: v &- t.lo) <= t.width)
+                }
+                kept &+= all
+            }
+        }
+        rows.removeLast(rows.count - kept)
+        return rows
     }
 
     /// One comparison over a column. Null cells match only `!=` (as `Value.compare` treats
@@ -136,6 +173,13 @@ extension RowPredicate {
 enum Selection {
     case range(Range<Int>)
     case rows(ContiguousArray<Int32>)
+
+    var count: Int {
+        switch self {
+        case .range(let r): return r.count
+        case .rows(let rows): return rows.count
+        }
+    }
 
     var materialized: ContiguousArray<Int32> {
         switch self {

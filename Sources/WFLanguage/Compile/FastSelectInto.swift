@@ -37,6 +37,8 @@ extension RowPredicate {
             if let id = rt.store.strings.lookup(s) { return RowPredicate.compare(f, op, id).select(rt, input, into: out) }
             return op == .ne ? RowPredicate.copy(input, into: out) : 0
         case .and(let a, let b):
+            // Below a few hundred rows, making the ranges costs more than the second narrowing.
+            if input.count >= RowPredicate.rangesFromRows, let n = selectRanges(rt, input, into: out) { return n }
             let n = a.select(rt, input, into: out)
             return b.select(rt, .rows(UnsafeBufferPointer(start: out, count: n)), into: out)
         case .or, .not:
@@ -51,6 +53,51 @@ extension RowPredicate {
             }
             return rows.count
         }
+    }
+
+    /// A conjunction of comparisons (`ColumnGroup.ranges`) in two loops: the first range picks
+    /// rows from `input`, and the others are tested together on those, one range test per
+    /// column (`.date > a and .date <= b` is one). Narrowing once per comparison wrote the
+    /// selection once per comparison: q4's year of ledger at nation scale, 33 M rows, took
+    /// 59 ms that way. Nil when the condition is not such a conjunction or a column has changed.
+    static let rangesFromRows = 512
+
+    private func selectRanges(_ rt: Runtime, _ input: BlockInput, into out: UnsafeMutablePointer<Int32>) -> Int? {
+        guard let ranges = ColumnGroup.ranges(self, atMost: 4), !ranges.isEmpty else { return nil }
+        typealias Test = (cells: UnsafeBufferPointer<Int32>, lo: Int32, width: UInt32)
+        var tests: [Test] = []
+        for r in ranges {
+            guard let cells = rt.columns.cells(rt, r.field) else { return nil }
+            guard r.lo <= r.hi else { return 0 }
+            tests.append((cells, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
+        }
+        // A row past a column's end reads as null, which no range holds.
+        @inline(__always) func passes(_ t: Test, _ row: Int32) -> Int {
+            let v = row >= 0 && Int(row) < t.cells.count ? t.cells[Int(row)] : nullCell
+            return RowPredicate.one(UInt32(bitPattern: v &- t.lo) <= t.width)
+        }
+        let first = tests[0]
+        var k = RowPredicate.scan(first.cells, input, into: out) { UInt32(bitPattern: $0 &- first.lo) <= first.width }
+        switch tests.count {
+        case 1: break
+        case 2:
+            let t = tests[1]
+            var kept = 0
+            for j in 0..<k { let r = out[j]; out[kept] = r; kept &+= passes(t, r) }
+            k = kept
+        default:
+            let rest = tests.dropFirst()
+            var kept = 0
+            for j in 0..<k {
+                let r = out[j]
+                out[kept] = r
+                var all = 1
+                for t in rest { all &= passes(t, r) }
+                kept &+= all
+            }
+            k = kept
+        }
+        return k
     }
 
     /// 1 for true, 0 for false, as an addition rather than a branch: the optimiser turns
