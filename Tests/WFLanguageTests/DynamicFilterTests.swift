@@ -69,6 +69,37 @@ final class DynamicFilterTests: XCTestCase {
         XCTAssertNotEqual(run(s, "\(setup)\norgs | where .level == lvl | count"), "0\n")
     }
 
+    /// `.date.year OP year` runs as a comparison with the first day of a year
+    /// (`Compiler.yearCompare`): every operator, both sides, years around the data's, a null
+    /// date, and years with no date form (a decimal, null, 10000) through the general path.
+    func testYearsOfDatesAgreeWithTheGeneralPath() {
+        var changed = Demo.county()
+        changed.setCell(Schema.Position.from, 3, nullCell)
+        changed.setCell(Schema.Position.from, 4, Day(year: 2023, month: 12, day: 31)?.raw ?? 0)
+        changed.setCell(Schema.Position.from, 5, Day(year: 2024, month: 1, day: 1)?.raw ?? 0)
+        let years = (2019...2027).map(String.init) + ["y", "y + 0.5", "nothing", "10000", "0"]
+        for s in [Demo.county(), changed] {
+            for year in years {
+                for op in ["==", "!=", "<", "<=", ">", ">="] {
+                    let setup = "let y = 2023\nlet nothing = null\nfn plain(x) { let v = x; return v }\n"
+                    for c in [".from.year \(op) \(year)", "\(year) \(op) .from.year", ".from.year \(op) \(year) and .role == exec"] {
+                        let general = c.replacingOccurrences(of: ".from.year", with: "plain(.from).year")
+                        XCTAssertEqual(run(s, setup + "positions | where \(c) | map .id"), run(s, setup + "positions | where \(general) | map .id"), c)
+                        XCTAssertEqual(run(s, setup + "positions | where \(c) | count"), run(s, setup + "positions | where \(general) | count"), c)
+                    }
+                }
+            }
+        }
+        XCTAssertNotEqual(run(Demo.county(), "positions | where .from.year >= 2021 and .from.year <= 2023 | count"), "0\n")
+        guard case .compare(let f, .ge, let c)? = Compiler.yearCompare(Schema.Position.from, .gt, .int(2023)) else {
+            return XCTFail("a year after 2023 is a date from 2024-01-01")
+        }
+        XCTAssertEqual(f, Schema.Position.from)
+        XCTAssertEqual(c, Day(year: 2024, month: 1, day: 1)?.raw)
+        XCTAssertNil(Compiler.yearCompare(Schema.Position.from, .ne, .int(2023)))
+        XCTAssertNil(Compiler.yearCompare(Schema.Position.from, .lt, .decimal(2023.5)))
+    }
+
     func testAnyAndAllAgreeWithTheGeneralPath() {
         for s in [Demo.county(), store()] {
             for c in conditions {

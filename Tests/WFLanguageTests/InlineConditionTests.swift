@@ -14,6 +14,8 @@ final class InlineConditionTests: XCTestCase {
         fn at_level(p, l) { return p.org.level == l }
         fn not_exec(p) { return not (p.role == exec) }
         fn big(o, n) { return o.women > n or o.form == congress }
+        fn in_window(d, year, w) { return d != null and d.year > year - w.years and d.year <= year }
+        let w = {years: 3}
         let day = 2026-06-30
         let lvl = village
         """
@@ -28,6 +30,10 @@ final class InlineConditionTests: XCTestCase {
         "orgs | where big(it, 300) | map .id",
         "orgs | where .level == village and big(it, 1200) | count",
         "orgs | select .id, n: (.positions | where held_on(it, day) | count) | where .n > 2",
+        // A field of the item for a parameter, directly and through a reference.
+        "positions | where in_window(.from, 2023, w) | map .id",
+        "positions | where in_window(.from, 2023, w) and .role == exec | map .id",
+        "people | select .id, n: (.attended | where in_window(.meeting.date, 2025, w) | count) | where .n > 0",
     ]
 
     /// The demo county, and one with null and changed dates (the general column paths).
@@ -44,6 +50,8 @@ final class InlineConditionTests: XCTestCase {
                 let (out, err, session) = runSession(store, "\(setup)\n\(q)")
                 XCTAssertEqual(err, "", q)
                 let general = q.replacingOccurrences(of: "(it", with: "(plain(it)")
+                    .replacingOccurrences(of: "in_window(.from", with: "in_window(plain(.from)")
+                    .replacingOccurrences(of: "in_window(.meeting.date", with: "in_window(plain(.meeting.date)")
                 XCTAssertEqual(out, runCSV(store, "\(setup)\n\(general)"), q)
                 XCTAssertFalse(session.expandedConditions.isEmpty, q)
                 XCTAssertTrue(out.split(separator: "\n").count > 1 || !out.hasPrefix("0"), q)

@@ -85,4 +85,33 @@ final class MembershipTests: XCTestCase {
         }
         XCTAssertNotEqual(runCSV(Demo.county(), "\(setup)\norgs | where top in .ancestors | count", unixLines: true), "0\n")
     }
+
+    /// `node in SET` searches the set's ascending rows (`NodeSet.contains`): members, non-members
+    /// before, between and after them, nodes of another kind, empty and one-row sets, and sets
+    /// made by filters, navigation, look-ups and what a changed store gives.
+    func testNodesInSetsAnswerAsInLists() {
+        var changed = Demo.county()
+        changed.setCell(Schema.Org.parent, 12, 3)
+        var cells = [Int32](repeating: nullCell, count: Kind.org.fields.count)
+        cells[Schema.Org.name.index] = changed.intern("新村")
+        cells[Schema.Org.level.index] = changed.cell(Schema.Org.level, 12)
+        cells[Schema.Org.parent.index] = 3
+        changed.append(.org, cells)
+        let sets = ["orgs | where .level == village", "org #3 | descendants", "orgs | where .id > 10000", "orgs | where .id == 7",
+                    "org #3 .children", "orgs | where .women > 300 or .level == county", "people | where .birth_year > 1980"]
+        for store in [Demo.county(), changed] {
+            for set in sets {
+                let inSet = runCSV(store, "let s = \(set)\norgs | where it in s | map .id", unixLines: true)
+                let inList = runCSV(store, "let s = \(set) | map it\norgs | where it in s | map .id", unixLines: true)
+                XCTAssertEqual(inSet, inList, set)
+                XCTAssertFalse(inSet.contains("error"), inSet)
+            }
+        }
+        XCTAssertTrue(NodeSet.contains([2, 5, 9], 9))
+        XCTAssertTrue(NodeSet.contains([2, 5, 9], 2))
+        XCTAssertFalse(NodeSet.contains([2, 5, 9], 6))
+        XCTAssertFalse(NodeSet.contains([2, 5, 9], 10))
+        XCTAssertFalse(NodeSet.contains([2, 5, 9], 1))
+        XCTAssertFalse(NodeSet.contains([], 0))
+    }
 }

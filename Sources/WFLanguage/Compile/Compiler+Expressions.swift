@@ -417,7 +417,7 @@ extension Compiler {
         case .list(let items): return .bool(items.contains { Value.equal(a, $0) })
         case .nodes(let s):
             guard case .node(let k, let row) = a, k == s.kind else { return .bool(false) }
-            if let rows = s.rows { return .bool(rows.contains(row)) }
+            if let rows = s.rows { return .bool(NodeSet.contains(rows, row)) }
             return .bool(rt.store.isLive(k, row))
         case .string(let s):
             guard case .string(let sub) = a else { return .bool(false) }

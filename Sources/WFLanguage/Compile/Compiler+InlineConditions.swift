@@ -8,7 +8,8 @@ import WFStore
 /// 67 ms at province scale where the same comparisons written out take 1.3 ms. So a conjunct
 /// `f(it, a, …)` whose function's body is one expression over its parameters is replaced by
 /// that expression, with the item for the parameter given `it` and the arguments for the others.
-/// The rest of the `where` then plans it as if it had been written out.
+/// An argument that reads a field of the item (`in_window(.date, year, s)`) is read where the
+/// body reads its parameter. The rest of the `where` then plans it as if it had been written out.
 ///
 /// Only when it cannot change the answer: the other arguments are literals or variables (so
 /// evaluating them once, twice or not at all is the same), and the body holds nothing but its
@@ -55,11 +56,17 @@ extension Compiler {
         else { return nil }
         var bound: [String: Expr] = [:]
         var item: String?
+        var readsItem = false
         for (param, arg) in zip(definition.params, args) {
             switch arg.kind {
             case .it:
                 guard item == nil else { return nil }
                 item = param
+            case .field where Compiler.isItemField(arg):
+                // `in_window(.date, year, s)`: a field of the item, read where the body reads
+                // the parameter (reading a field twice or not at all is the same).
+                bound[param] = arg
+                readsItem = true
             case .name(let n) where lookup(n) != nil:
                 bound[param] = arg
             case .null, .bool, .int, .decimal, .string, .date:
@@ -68,14 +75,14 @@ extension Compiler {
                 return nil
             }
         }
-        guard let item, let expanded = substituted(body, item: item, bound: bound, scope: definition.scope) else { return nil }
+        guard item != nil || readsItem, let expanded = substituted(body, item: item, bound: bound, scope: definition.scope) else { return nil }
         session.expandedConditions.append(definition.name)
         return (expanded, InlinedCondition(definition: definition, function: Compiler.variableReader(hops: v.hops, slot: v.slot)))
     }
 
     /// `e` (a function body) with `item.f` made the item's field and the bound parameters made
     /// their arguments; nil when `e` holds anything else.
-    private func substituted(_ e: Expr, item: String, bound: [String: Expr], scope: Scope?) -> Expr? {
+    private func substituted(_ e: Expr, item: String?, bound: [String: Expr], scope: Scope?) -> Expr? {
         func walk(_ e: Expr) -> Expr? {
             switch e.kind {
             case .null, .bool, .int, .decimal, .string, .date, .duration:
@@ -86,7 +93,7 @@ extension Compiler {
                 guard n != item, Compiler.allLabels.contains(n), lookup(n) == nil, !Compiler.names(n, in: scope) else { return nil }
                 return e
             case .field(let base?, let f, let span):
-                if case .name(item) = base.kind { return Expr(kind: .field(nil, f, span), span: e.span) }
+                if let item, case .name(item) = base.kind { return Expr(kind: .field(nil, f, span), span: e.span) }
                 return walk(base).map { Expr(kind: .field($0, f, span), span: e.span) }
             case .binary(let op, let a, let b):
                 guard let l = walk(a), let r = walk(b) else { return nil }
@@ -101,6 +108,13 @@ extension Compiler {
             }
         }
         return walk(e)
+    }
+
+    /// Whether `e` reads a field of the item, directly or through fields (`.date`, `.meeting.date`).
+    static func isItemField(_ e: Expr) -> Bool {
+        guard case .field(let base, _, _) = e.kind else { return false }
+        guard let base else { return true }
+        return isItemField(base)
     }
 
     /// Whether a variable named `name` is visible in `scope`.

@@ -67,6 +67,13 @@ extension Compiler {
                 let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
                 return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, flipped, $0) } }
             }
+            if let field = yearOfDateField(l, kind), let operand = invariantOperand(r, cache) {
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, op, $0) } }
+            }
+            if let field = yearOfDateField(r, kind), let operand = invariantOperand(l, cache) {
+                let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, flipped, $0) } }
+            }
             return nil
         case .binary(.in, let l, let r):
             // `.role in office_roles`: one equality per element, joined with `or`.
@@ -75,6 +82,32 @@ extension Compiler {
             return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellMembership(field, $0) } }
         default:
             return nil
+        }
+    }
+
+    /// The date field `e` takes the year of (`.date.year`), for items of `kind`; nil otherwise.
+    private func yearOfDateField(_ e: Expr, _ kind: Kind) -> FieldID? {
+        guard case .field(let base?, "year", _) = e.kind, case .field(nil, let name, _) = base.kind,
+              let f = kind.fieldIndex(name), case .date = Navigation.cellTypes[kind.rawValue][f] else { return nil }
+        return FieldID(kind, f)
+    }
+
+    /// `field.year OP v` as a comparison of the date cells with the first day of a year: a
+    /// date's year grows with the date, so `.date.year > 2023` is `.date >= 2024-01-01`. The
+    /// standard library's windows are written in years (`in_window` in the commendation
+    /// score), and the general path worked out the year of every row's date. Nil when `v` is
+    /// not an integer year whose bounds are dates (1–9998), and for `!=`, which the general
+    /// path answers.
+    static func yearCompare(_ field: FieldID, _ op: BinaryOp, _ v: Value) -> RowPredicate? {
+        guard case .int(let year) = v, year >= 1, year < 9999,
+              let first = Day(year: Int(year), month: 1, day: 1), let next = Day(year: Int(year) + 1, month: 1, day: 1) else { return nil }
+        switch op {
+        case .gt: return .compare(field, .ge, next.raw)
+        case .ge: return .compare(field, .ge, first.raw)
+        case .lt: return .compare(field, .lt, first.raw)
+        case .le: return .compare(field, .lt, next.raw)
+        case .eq: return .and(.compare(field, .ge, first.raw), .compare(field, .lt, next.raw))
+        default: return nil
         }
     }
 

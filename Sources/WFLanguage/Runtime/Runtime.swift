@@ -146,6 +146,25 @@ final class Runtime {
         return try enter(f, f.body, newFrame, span)
     }
 
+    /// `invoke` with the body chosen once the arguments are in the frame (`RunTimeSpecializer`),
+    /// the frame grown to the chosen body's size.
+    func invoke(_ f: Closure, arguments count: Int, filling fill: ArgumentFiller,
+                choosing choose: (Frame, Int) -> Specialization?, _ span: Span) throws -> Value {
+        guard count == f.params.count else {
+            throw WFError.runtime("\(f.name) takes \(f.params.count) argument\(f.params.count == 1 ? "" : "s"), got \(count)", span)
+        }
+        var used = f.frameSize
+        var newFrame = takeFrame(size: used, parent: f.captured)
+        defer { recycle(&newFrame, used: used) }
+        try fill(self, newFrame)
+        if let chosen = choose(newFrame, count), let body = chosen.body, chosen.accepts(newFrame, count: count) {
+            used = max(used, chosen.frameSize)
+            newFrame.reserve(used)
+            return try enter(f, body, newFrame, span)
+        }
+        return try enter(f, f.body, newFrame, span)
+    }
+
     /// Runs `body` (`f`'s, or one compiled for the arguments' types) in `newFrame`.
     @inline(__always) private func enter(_ f: Closure, _ body: Exec, _ newFrame: Frame, _ span: Span) throws -> Value {
         let here = Runtime.stackAddress()

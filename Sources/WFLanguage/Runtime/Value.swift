@@ -112,6 +112,19 @@ struct NodeSet {
 
     static func all(_ kind: Kind) -> NodeSet { NodeSet(kind: kind, rows: nil) }
 
+    /// Whether ascending `rows` hold `row`, by binary search: `.org in a` over an area of
+    /// thousands of orgs, asked for every position of every holder, scanned the whole area each
+    /// time (the commendation shortlist at province scale spent a quarter of its 20 s there).
+    /// - Complexity: O(log rows).
+    static func contains(_ rows: ContiguousArray<Int32>, _ row: Int32) -> Bool {
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = Int(UInt(bitPattern: lo &+ hi) >> 1)
+            if rows[mid] < row { lo = mid &+ 1 } else { hi = mid }
+        }
+        return lo < rows.count && rows[lo] == row
+    }
+
     func count(_ store: Store) -> Int { rows?.count ?? store.liveCount(kind) }
 
     /// The set without ids past the end of the kind's table: a set kept in a variable from inside
@@ -190,9 +203,10 @@ final class Frame {
         slots.deallocate()
     }
 
-    /// Makes room for `size` slots, keeping what the first ones hold. Only the session's global
-    /// frame grows (as a session declares more top-level names); a call's frame is sized once.
-    /// Closures hold the frame, not its slots, so they see the new slots.
+    /// Makes room for `size` slots, keeping what the first ones hold. The session's global frame
+    /// grows as a session declares more top-level names; a call's frame grows once, before its
+    /// body runs, when the body is chosen by its arguments' types at run time. Closures hold the
+    /// frame, not its slots, so they see the new slots.
     /// - Complexity: O(size).
     func reserve(_ size: Int) {
         guard size > capacity else { return }
