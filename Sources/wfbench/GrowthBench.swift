@@ -20,6 +20,7 @@ func growthBench(runs: Int) {
         Job(name: "changes in one script (create + appoint)", sizes: (5_000, 10_000)) { n in changes(n) },
         Job(name: "a text table with CJK names, rendered", sizes: (10_000, 20_000)) { n in render(n) },
         Job(name: "a column filter and count over people", sizes: (1_000_000, 2_000_000)) { n in filter(n) },
+        Job(name: "a table built row by row (rows = append(rows, {…}))", sizes: (20_000, 40_000)) { n in rows(n) },
     ]
     var lines = ["| job | n | time at n | time at 2n | ratio (linear ≈ 2) |", "| --- | --- | --- | --- | --- |"]
     for job in jobs {
@@ -76,4 +77,15 @@ private func filter(_ n: Int) -> () -> Void {
     for i in 0..<n { b.append(.person, [name, Int32(1950 + i % 50), nullCell, nullCell, 0, nullCell]) }
     let session = quietSession(b.build())
     return { _ = session.run("people | where .birth_year > 1980 | count", file: "filter.wf") }
+}
+
+/// The way scripts build a table: each addition must cost what it adds, not the rows so far.
+private func rows(_ n: Int) -> () -> Void {
+    let session = quietSession(Demo.county())
+    return {
+        _ = session.run("""
+            let rows = []
+            for i in range(\(n)) { rows = append(rows, {i: i, name: "东风村" + str(i)}) }
+            """, file: "rows.wf")
+    }
 }

@@ -45,7 +45,11 @@ extension Compiler {
                 if case .apply = stage.kind { return false }
                 return Compiler.stageExprs(stage).allSatisfy(cannotWrite)
             }
-        case .call, .lambda, .mutation: return false
+        case .call(let callee, let args):
+            // A built-in function reads its arguments and nothing else (none calls a function).
+            guard case .name(let n) = callee.kind, lookup(n) == nil, Builtins.table[n] != nil else { return false }
+            return args.allSatisfy(cannotWrite)
+        case .lambda, .mutation: return false
         }
     }
 

@@ -53,6 +53,10 @@ extension Compiler {
             let slot = declare(n)
             return { rt in rt.frame.slots[slot] = try value(rt); return .normal }
         case .assign(let n, let e):
+            if let v = lookup(n), let inPlace = appendInPlace(n, e, v) {
+                v.typed?.isAssigned = true
+                return inPlace
+            }
             let value = compile(e).eval
             guard let v = lookup(n) else {
                 _ = error(.resolve("unknown variable '\(n)'", span, hint: "declare it first: let \(n) = …"))

@@ -69,6 +69,22 @@ enum Value {
         }
     }
 
+    /// The number of items when this is a list; nil otherwise.
+    var listCount: Int? {
+        if case .list(let items) = self { return items.count }
+        return nil
+    }
+
+    /// Adds `items` to this list without copying it when nothing else holds its storage: the
+    /// list is taken out of `self` first, so the array is uniquely referenced while it grows.
+    /// - Precondition: `self` is a list.
+    mutating func appendInPlace(contentsOf items: [Value]) {
+        guard case .list(var list) = self else { return }
+        self = .null
+        list.append(contentsOf: items)
+        self = .list(list)
+    }
+
     /// Throws when the value nests deeper than `maxNesting`.
     func checkedNesting(_ span: Span) throws -> Value {
         switch self {
