@@ -57,7 +57,7 @@ extension Value {
         case (.int(let x), .decimal(let y)): return cmp(Double(x), y)
         case (.decimal(let x), .int(let y)): return cmp(x, Double(y))
         case (.decimal(let x), .decimal(let y)): return cmp(x, y)
-        case (.string(let x), .string(let y)), (.secret(let x), .secret(let y)): return cmp(x, y)
+        case (.string(let x), .string(let y)), (.secret(let x), .secret(let y)): return TextOrder.compare(x, y)
         case (.date(let x), .date(let y)): return cmp(x, y)
         case (.bool(let x), .bool(let y)): return cmp(x ? 1 : 0, y ? 1 : 0)
         case (.enumValue(let t, let c), .enumValue(let u, let d)) where t == u: return cmp(c, d)
