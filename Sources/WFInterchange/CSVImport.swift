@@ -1,4 +1,5 @@
 import WFStore
+import WFRender
 
 /// `wf import --csv DIR`: reads the layout `CSVExport` writes (one file per kind, header `id` and
 /// field names, any column order, missing columns null) into a new store.
@@ -86,7 +87,7 @@ public struct CSVImport {
                 guard let index = kind.fieldIndex(name) else {
                     throw ImportError(file: path, line: 1, column: CSVReader.column(bytes, lineStart: header.lineStart, offset: f.offset),
                                       message: "unknown column '\(name)' for \(kind.plural)", lineText: CSVReader.lineText(bytes, from: header.lineStart),
-                                      hint: nearest(name, in: names + ["id"]).map { "did you mean '\($0)'?" } ?? "columns: id, " + names.joined(separator: ", "))
+                                      hint: Suggest.nearest(name, names + ["id"], limit: 1).first.map { "did you mean '\($0)'?" } ?? "columns: id, " + names.joined(separator: ", "))
                 }
                 columnField.append(index)
                 if case .personal = kind.fields[index].type { personalColumns.insert(c) }

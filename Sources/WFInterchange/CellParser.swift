@@ -1,4 +1,5 @@
 import WFStore
+import WFRender
 
 /// Text to cell, by field type: the inverse of `Store.describe` (and of what Excel tends to
 /// produce: surrounding spaces, 是/否 for booleans, Chinese enumeration names).
@@ -37,7 +38,7 @@ enum CellParser {
         case .enumeration(let e):
             guard let code = e.code(of: text) else {
                 return .failure(Problem(message: "'\(text)' is not a \(e.name)",
-                                        hint: nearest(text, in: e.labels).map { "did you mean '\($0)'?" } ?? "one of: " + e.labels.joined(separator: ", ")))
+                                        hint: Suggest.nearest(text, e.labels, limit: 1).first.map { "did you mean '\($0)'?" } ?? "one of: " + e.labels.joined(separator: ", ")))
             }
             return .success(code)
         case .tags(let e):
@@ -46,7 +47,7 @@ enum CellParser {
                 let label = String(part).trimmingSpaces()
                 guard let code = e.code(of: label), code < 31 else {
                     return .failure(Problem(message: "'\(label)' is not a \(e.name)",
-                                            hint: nearest(label, in: e.labels).map { "did you mean '\($0)'?" } ?? "one of: " + e.labels.joined(separator: ", ")))
+                                            hint: Suggest.nearest(label, e.labels, limit: 1).first.map { "did you mean '\($0)'?" } ?? "one of: " + e.labels.joined(separator: ", ")))
                 }
                 bits |= 1 << code
             }

@@ -1,21 +1,8 @@
 import XCTest
 @testable import WFRepl
 
-/// The small parts: did-you-mean, history location, colour decisions, command parsing, readers.
+/// The small parts: history location, colour decisions, command parsing, readers.
 final class SupportTests: XCTestCase {
-    func testNearestNameAllowsSmallTyposOnly() {
-        let names = ["help", "schema", "load", "save", "time", "format", "undo", "reset", "quit", "q"]
-        XCTAssertEqual(NearestName.nearest(to: "sav", among: names), "save")
-        XCTAssertEqual(NearestName.nearest(to: "hlep", among: names), "help")
-        XCTAssertEqual(NearestName.nearest(to: "fromat", among: names), "format")
-        XCTAssertEqual(NearestName.nearest(to: "shcema", among: names), "schema")
-        XCTAssertNil(NearestName.nearest(to: "xyz", among: names))
-        XCTAssertNil(NearestName.nearest(to: "frobnicate", among: names))
-        XCTAssertEqual(NearestName.editDistance(Array("城关镇"), Array("城关乡")), 1)
-        XCTAssertEqual(NearestName.editDistance(Array(""), Array("abc")), 3)
-        XCTAssertEqual(NearestName.editDistance(Array("ab"), Array("ba")), 1)
-    }
-
     func testHistoryLocationPrefersWFHistoryThenXDGThenHome() {
         XCTAssertEqual(HistoryLocation.path(environment: ["WF_HISTORY": "/tmp/h", "XDG_STATE_HOME": "/s", "HOME": "/home/u"]), "/tmp/h")
         XCTAssertNil(HistoryLocation.path(environment: ["WF_HISTORY": "", "HOME": "/home/u"]))

@@ -1,4 +1,5 @@
 import WFStore
+import WFRender
 
 /// `:help` and `:help TOPIC`: a page for every statement, pipeline stage, operator, kind and
 /// built-in function. Kinds and functions are drawn from the schema and the built-in table, so

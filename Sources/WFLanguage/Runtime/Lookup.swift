@@ -1,4 +1,5 @@
 import WFStore
+import WFRender
 
 /// `org "名字"`, `org #12`, `orgs named "名字"`: finding nodes by name or id, with suggestions.
 enum Lookup {

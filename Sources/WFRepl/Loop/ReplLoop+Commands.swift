@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import WFRender
 
 /// What each `:command` does. Errors are reported, never thrown: a REPL goes on.
 extension ReplLoop {
@@ -46,7 +47,7 @@ extension ReplLoop {
         case .format:
             guard let name = argumentOrNil else { return fail("usage: :format " + ReplCommand.format.synopsis) }
             guard OutputFormatNames.all.contains(name) else {
-                let hint = NearestName.nearest(to: name, among: OutputFormatNames.all).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggest.nearest(name, OutputFormatNames.all, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
                 return fail("unknown format '\(name)'\(hint) (" + OutputFormatNames.all.joined(separator: ", ") + ")")
             }
             do {

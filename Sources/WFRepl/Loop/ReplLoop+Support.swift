@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import WFRender
 
 /// Messages and small helpers of the loop.
 extension ReplLoop {
@@ -17,7 +18,7 @@ extension ReplLoop {
     @discardableResult
     func reportUnknown(_ name: String) -> Outcome {
         let spellings = ReplCommand.allCases.map(\.rawValue) + ReplCommand.allCases.flatMap(\.aliases)
-        let hint = NearestName.nearest(to: name, among: spellings).map { "; did you mean ':\(ReplCommand(named: $0)?.rawValue ?? $0)'?" } ?? ""
+        let hint = Suggest.nearest(name, spellings, limit: 1).first.map { "; did you mean ':\(ReplCommand(named: $0)?.rawValue ?? $0)'?" } ?? ""
         return fail("unknown command ':\(name)'\(hint) (:help lists the commands)")
     }
 
