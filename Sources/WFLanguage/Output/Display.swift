@@ -24,7 +24,10 @@ enum Display {
     static func shortDecimal(_ d: Double) -> String? {
         guard abs(d) < 1e11 else { return nil }
         var s = d.description
-        guard let dot = s.firstIndex(of: "."), !s.contains("e"), s.distance(from: dot, to: s.endIndex) <= 5 else { return nil }
+        // By bytes: `contains("e")` on a String goes through Foundation's search.
+        let bytes = s.utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), !bytes.contains(UInt8(ascii: "e")),
+              bytes.distance(from: dot, to: bytes.endIndex) <= 5 else { return nil }
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s == "-0" ? "0" : s
