@@ -1,4 +1,5 @@
 import XCTest
+import WFStore
 @testable import WFLanguage
 
 /// `TextOrder.compare` must order every pair of strings exactly as Swift's `<` and `==` do,
@@ -39,5 +40,23 @@ final class TextOrderTests: XCTestCase {
         XCTAssertFalse(stable("e\u{301}"))
         XCTAssertFalse(stable("\u{302A}"), "an ideographic tone mark combines")
         XCTAssertFalse(stable("\u{F900}"), "a compatibility ideograph decomposes")
+    }
+
+    /// `sort` by a text key checks once per key whether its column orders by bytes, then
+    /// compares bytes; either way the order is Swift's, ties kept in input order.
+    func testSortOrdersTextAsSwift() {
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let stable = ["王", "芳", "东风", "村", "a", "B", "、", "1"], unstable = ["が", "é", "e\u{301}"]
+        for pool in [stable, stable + unstable] {
+            let names = (0..<400).map { _ in (0..<(1 + next(3))).map { _ in pool[next(pool.count)] }.joined() }
+            let list = "[" + names.enumerated().map { "{i: \($0.offset), n: \"\($0.element)\"}" }.joined(separator: ", ") + "]"
+            let out = runCSV(Store(), "let xs = \(list)\nxs | sort .n, .i | map .i", unixLines: true)
+            let expected = names.enumerated().sorted { $0.element != $1.element ? $0.element < $1.element : $0.offset < $1.offset }.map { String($0.offset) }
+            XCTAssertEqual(out.split(separator: "\n").dropFirst().map(String.init), expected)
+        }
     }
 }

@@ -274,12 +274,27 @@ extension Compiler {
                     }
                 }
             }
+            // Key columns whose every value is text that orders by its bytes (`TextOrder`),
+            // checked once per key rather than in each of the n log n comparisons.
+            var bytewise = [Bool](repeating: true, count: width)
+            for (j, v) in keys.enumerated() where bytewise[j % width] {
+                switch v {
+                case .null: break
+                case .string(let s): bytewise[j % width] = TextOrder.isStable(s)
+                default: bytewise[j % width] = false
+                }
+            }
             let order = try keys.withUnsafeBufferPointer { k in
                 try Compiler.order(items.count, limit: limit, rt, span) { a, b in
                     var i = 0
                     while i < width {
                         let x = k[a &* width &+ i], y = k[b &* width &+ i]
-                        let c = Value.sortOrder(x, y)
+                        let c: Int
+                        if bytewise[i], case .string(let p) = x, case .string(let q) = y {
+                            c = TextOrder.compareStable(p, q)
+                        } else {
+                            c = Value.sortOrder(x, y)
+                        }
                         if c != 0 { return (descending[i] && !x.isNull && !y.isNull) ? c > 0 : c < 0 }
                         i &+= 1
                     }

@@ -17,6 +17,18 @@ enum TextOrder {
         return x < y ? -1 : (x == y ? 0 : 1)
     }
 
+    /// Whether `s` orders by its bytes (see above).
+    static func isStable(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { isStable($0) } ?? false
+    }
+
+    /// `compare` for two strings already known to order by their bytes (`isStable`): a sort
+    /// checks each key once instead of in every comparison.
+    static func compareStable(_ x: String, _ y: String) -> Int {
+        let bytewise = x.utf8.withContiguousStorageIfAvailable { a in y.utf8.withContiguousStorageIfAvailable { b in compareBytes(a, b) } } ?? nil
+        return bytewise ?? compare(x, y)
+    }
+
     /// Whether every scalar of the valid UTF-8 `s` is one whose bytes order as Swift orders it.
     static func isStable(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
