@@ -33,29 +33,25 @@ extension RowPredicate {
     /// this way. Nil when the condition is not such a conjunction or a column has changed.
     private func selectRanges(_ store: Store, _ input: Selection) -> ContiguousArray<Int32>? {
         guard let ranges = ColumnGroup.ranges(self, atMost: 4), !ranges.isEmpty else { return nil }
-        var tests: [(column: Column, lo: Int32, width: UInt32)] = []
+        var columns: [Column] = []
         for r in ranges {
             let column = store.column(r.field)
             guard column.isPristine, column.tail.isEmpty else { return nil }
             guard r.lo <= r.hi else { return [] }
-            tests.append((column, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
+            columns.append(column)
         }
-        let first = tests[0]
-        var rows = RowPredicate.scan(first.column, input) { UInt32(bitPattern: $0 &- first.lo) <= first.width }
-        guard tests.count > 1 else { return rows }
-        let rest = tests.dropFirst().map { (cells: $0.column.base, lo: $0.lo, width: $0.width) }
-        var kept = 0
-        rows.withUnsafeMutableBufferPointer { ids in
-            for j in ids.indices {
-                let r = ids[j]
-                ids[kept] = r
-                var all = 1
-                for t in rest {
-                    // A row past a column's end reads as null, which no range holds.
-                    let v = r >= 0 && Int(r) < t.cells.count ? t.cells[Int(r)] : nullCell
-                    all &= RowPredicate.one(UInt32(bitPattern: v &- t.lo) <= t.width)
-                }
-                kept &+= all
+        let head = ranges[0], width = UInt32(bitPattern: head.hi &- head.lo)
+        var rows = RowPredicate.scan(columns[0], input) { UInt32(bitPattern: $0 &- head.lo) <= width }
+        guard ranges.count > 1 else { return rows }
+        // The cells' addresses outlive `withUnsafeBufferPointer` while `columns` holds the
+        // unchanged arrays, as `ColumnCache` relies on.
+        let bases = columns.map(\.base)
+        let tests = zip(bases, ranges).dropFirst().map { base, r in
+            CellRangeTest(cells: base.withUnsafeBufferPointer { $0 }, range: r)
+        }
+        let kept = withExtendedLifetime(bases) {
+            rows.withUnsafeMutableBufferPointer { ids in
+                ids.baseAddress.map { CellRangeTest.narrow($0, ids.count, by: tests[...]) } ?? 0
             }
         }
         rows.removeLast(rows.count - kept)

@@ -37,7 +37,6 @@ extension RowPredicate {
             if let id = rt.store.strings.lookup(s) { return RowPredicate.compare(f, op, id).select(rt, input, into: out) }
             return op == .ne ? RowPredicate.copy(input, into: out) : 0
         case .and(let a, let b):
-            // Below a few hundred rows, making the ranges costs more than the second narrowing.
             if input.count >= RowPredicate.rangesFromRows, let n = selectRanges(rt, input, into: out) { return n }
             let n = a.select(rt, input, into: out)
             return b.select(rt, .rows(UnsafeBufferPointer(start: out, count: n)), into: out)
@@ -55,49 +54,26 @@ extension RowPredicate {
         }
     }
 
+    /// Inputs below this many rows narrow once per comparison: making the ranges costs more
+    /// than the second narrowing.
+    static let rangesFromRows = 512
+
     /// A conjunction of comparisons (`ColumnGroup.ranges`) in two loops: the first range picks
     /// rows from `input`, and the others are tested together on those, one range test per
     /// column (`.date > a and .date <= b` is one). Narrowing once per comparison wrote the
     /// selection once per comparison: q4's year of ledger at nation scale, 33 M rows, took
     /// 59 ms that way. Nil when the condition is not such a conjunction or a column has changed.
-    static let rangesFromRows = 512
-
     private func selectRanges(_ rt: Runtime, _ input: BlockInput, into out: UnsafeMutablePointer<Int32>) -> Int? {
         guard let ranges = ColumnGroup.ranges(self, atMost: 4), !ranges.isEmpty else { return nil }
-        typealias Test = (cells: UnsafeBufferPointer<Int32>, lo: Int32, width: UInt32)
-        var tests: [Test] = []
+        var tests: [CellRangeTest] = []
         for r in ranges {
             guard let cells = rt.columns.cells(rt, r.field) else { return nil }
             guard r.lo <= r.hi else { return 0 }
-            tests.append((cells, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
-        }
-        // A row past a column's end reads as null, which no range holds.
-        @inline(__always) func passes(_ t: Test, _ row: Int32) -> Int {
-            let v = row >= 0 && Int(row) < t.cells.count ? t.cells[Int(row)] : nullCell
-            return RowPredicate.one(UInt32(bitPattern: v &- t.lo) <= t.width)
+            tests.append(CellRangeTest(cells: cells, range: r))
         }
         let first = tests[0]
-        var k = RowPredicate.scan(first.cells, input, into: out) { UInt32(bitPattern: $0 &- first.lo) <= first.width }
-        switch tests.count {
-        case 1: break
-        case 2:
-            let t = tests[1]
-            var kept = 0
-            for j in 0..<k { let r = out[j]; out[kept] = r; kept &+= passes(t, r) }
-            k = kept
-        default:
-            let rest = tests.dropFirst()
-            var kept = 0
-            for j in 0..<k {
-                let r = out[j]
-                out[kept] = r
-                var all = 1
-                for t in rest { all &= passes(t, r) }
-                kept &+= all
-            }
-            k = kept
-        }
-        return k
+        let k = RowPredicate.scan(first.cells, input, into: out) { first.holds($0) }
+        return CellRangeTest.narrow(out, k, by: tests.dropFirst())
     }
 
     /// 1 for true, 0 for false, as an addition rather than a branch: the optimiser turns
@@ -213,5 +189,42 @@ extension RowPredicate {
             }
         }
         return k
+    }
+}
+
+/// One range of a conjunction tested on a column's cells (`ColumnGroup.CellRange`), as both
+/// filter paths' `selectRanges` test it.
+struct CellRangeTest {
+    let cells: UnsafeBufferPointer<Int32>
+    let lo: Int32
+    let width: UInt32
+
+    init(cells: UnsafeBufferPointer<Int32>, range: ColumnGroup.CellRange) {
+        self.cells = cells
+        lo = range.lo
+        width = UInt32(bitPattern: range.hi &- range.lo)
+    }
+
+    /// Whether `cell` lies in the range (null, `Int32.min`, never does: ranges start above it).
+    @inline(__always) func holds(_ cell: Int32) -> Bool { UInt32(bitPattern: cell &- lo) <= width }
+
+    /// 1 when row `row`'s cell lies in the range; a row past the column's end reads as null.
+    @inline(__always) func passes(_ row: Int32) -> Int {
+        RowPredicate.one(holds(row >= 0 && Int(row) < cells.count ? cells[Int(row)] : nullCell))
+    }
+
+    /// Keeps, in place and in order, the first `count` ids of `ids` that pass every test;
+    /// returns how many.
+    static func narrow(_ ids: UnsafeMutablePointer<Int32>, _ count: Int, by tests: ArraySlice<CellRangeTest>) -> Int {
+        guard !tests.isEmpty else { return count }
+        var kept = 0
+        for j in 0..<count {
+            let r = ids[j]
+            ids[kept] = r
+            var all = 1
+            for t in tests { all &= t.passes(r) }
+            kept &+= all
+        }
+        return kept
     }
 }

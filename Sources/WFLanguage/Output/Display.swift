@@ -9,8 +9,12 @@ enum Display {
     static func decimal(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d > 0 ? "inf" : "-inf" }
-        if let short = shortDecimal(d) { return short }
-        var s = String(format: "%.4f", d)
+        return shortDecimal(d) ?? withoutTrailingZeros(String(format: "%.4f", d))
+    }
+
+    /// "2.500" → "2.5", "3.0" → "3", "-0.0" → "0".
+    private static func withoutTrailingZeros(_ text: String) -> String {
+        var s = text
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s == "-0" ? "0" : s
@@ -23,14 +27,12 @@ enum Display {
     /// commendation score's time, which writes five weights per holder. Nil otherwise.
     static func shortDecimal(_ d: Double) -> String? {
         guard abs(d) < 1e11 else { return nil }
-        var s = d.description
+        let s = d.description
         // By bytes: `contains("e")` on a String goes through Foundation's search.
         let bytes = s.utf8
         guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), !bytes.contains(UInt8(ascii: "e")),
               bytes.distance(from: dot, to: bytes.endIndex) <= 5 else { return nil }
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s == "-0" ? "0" : s
+        return withoutTrailingZeros(s)
     }
 
     /// A value on one line (print, string concatenation, table cells of compound values).

@@ -10,11 +10,7 @@
 enum TextOrder {
     /// -1, 0 or 1 as `x` sorts before, with or after `y`.
     static func compare(_ x: String, _ y: String) -> Int {
-        let bytewise = x.utf8.withContiguousStorageIfAvailable { a in
-            y.utf8.withContiguousStorageIfAvailable { b in isStable(a) && isStable(b) ? compareBytes(a, b) : nil } ?? nil
-        } ?? nil
-        if let bytewise { return bytewise }
-        return x < y ? -1 : (x == y ? 0 : 1)
+        isStable(x) && isStable(y) ? compareStable(x, y) : swiftOrder(x, y)
     }
 
     /// Whether `s` orders by its bytes (see above).
@@ -26,8 +22,10 @@ enum TextOrder {
     /// checks each key once instead of in every comparison.
     static func compareStable(_ x: String, _ y: String) -> Int {
         let bytewise = x.utf8.withContiguousStorageIfAvailable { a in y.utf8.withContiguousStorageIfAvailable { b in compareBytes(a, b) } } ?? nil
-        return bytewise ?? compare(x, y)
+        return bytewise ?? swiftOrder(x, y)
     }
+
+    private static func swiftOrder(_ x: String, _ y: String) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
 
     /// Whether every scalar of the valid UTF-8 `s` is one whose bytes order as Swift orders it.
     static func isStable(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
