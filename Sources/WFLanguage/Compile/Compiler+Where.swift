@@ -76,7 +76,7 @@ extension Compiler {
             var batch: [CorrelatedTest] = [], batchGeneral: [Eval] = []
             for (i, part) in parts.enumerated() {
                 if let p = rowPredicate(part, k) {
-                    fast = fast.map { .and($0, p) } ?? p
+                    fast = fast.map { RowPredicate.both($0, p) } ?? p
                 } else if let maker = withStage(itemType, { dynamicPredicate(part, k, operands) }) {
                     made.append(maker)
                 } else if let native = natives[k.rawValue][i] {
@@ -181,7 +181,7 @@ struct WherePlan {
         guard !made.isEmpty else { return fast }
         if let rows, rows < Compiler.columnPassMinimum { return nil }
         guard let dynamic = Compiler.instantiate(made, rt) else { return nil }
-        return fast.map { .and($0, dynamic) } ?? dynamic
+        return fast.map { RowPredicate.both($0, dynamic) } ?? dynamic
     }
 }
 

@@ -11,6 +11,12 @@ indirect enum RowPredicate {
     case and(RowPredicate, RowPredicate)
     case or(RowPredicate, RowPredicate)
     case not(RowPredicate)
+    /// A condition on the row a reference field points at, of the kind given (`.org.level ==
+    /// village` over positions is `.through(position.org, .org, .compare(org.level, .eq, v))`).
+    /// It holds as the condition does on that row; for a null reference, or one past its
+    /// table's end, as it does on a row of nulls, since the general path reads `.org.level` of
+    /// a null `.org` as null (`FastThrough.swift`).
+    case through(FieldID, Kind, RowPredicate)
 
     /// A per-row test bound to `store`'s columns.
     /// - Complexity: O(1) per row; reads base arrays directly when a column is unchanged.
@@ -38,6 +44,9 @@ indirect enum RowPredicate {
         case .not(let a):
             let x = a.bind(store)
             return { !x($0) }
+        case .through(let edge, let target, let p):
+            let test = ThroughTest(store, edge, target, p)
+            return { test.holds($0) }
         }
     }
 
@@ -60,19 +69,19 @@ extension Compiler {
         switch cond.kind {
         case .binary(.and, let l, let r):
             guard let a = rowPredicate(l, kind), let b = rowPredicate(r, kind) else { return nil }
-            return .and(a, b)
+            return RowPredicate.both(a, b)
         case .binary(.or, let l, let r):
             guard let a = rowPredicate(l, kind), let b = rowPredicate(r, kind) else { return nil }
             return .or(a, b)
         case .unary(.not, let e):
             return rowPredicate(e, kind).map { .not($0) }
         case .binary(let op, let l, let r) where [.eq, .ne, .lt, .le, .gt, .ge].contains(op):
-            if case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name) {
-                return fieldCompare(FieldID(kind, f), op, r)
+            if let (field, onItem) = storedPath(l, kind) {
+                return fieldCompare(field, op, r).map(onItem)
             }
-            if case .field(nil, let name, _) = r.kind, let f = kind.fieldIndex(name) {
+            if let (field, onItem) = storedPath(r, kind) {
                 let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-                return fieldCompare(FieldID(kind, f), flipped, l)
+                return fieldCompare(field, flipped, l).map(onItem)
             }
             return nil
         default:

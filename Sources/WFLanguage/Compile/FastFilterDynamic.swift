@@ -52,44 +52,42 @@ extension Compiler {
             let split = a.operands.count
             return DynamicPredicate(operands: a.operands + b.operands) { values in
                 guard let x = a.build(values.prefix(split)), let y = b.build(values.dropFirst(split)) else { return nil }
-                return op == .and ? .and(x, y) : .or(x, y)
+                return op == .and ? RowPredicate.both(x, y) : .or(x, y)
             }
         case .unary(.not, let e):
             guard let a = dynamicParts(e, kind, cache) else { return nil }
             return DynamicPredicate(operands: a.operands) { values in a.build(values).map { .not($0) } }
         case .binary(let op, let l, let r) where [.eq, .ne, .lt, .le, .gt, .ge].contains(op):
-            if case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(r, cache) {
-                let field = FieldID(kind, f)
-                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, op, $0) } }
+            if let (field, onItem) = storedPath(l, kind), let operand = invariantOperand(r, cache) {
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, op, $0) }.map(onItem) }
             }
-            if case .field(nil, let name, _) = r.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(l, cache) {
-                let field = FieldID(kind, f)
+            if let (field, onItem) = storedPath(r, kind), let operand = invariantOperand(l, cache) {
                 let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, flipped, $0) } }
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, flipped, $0) }.map(onItem) }
             }
-            if let field = yearOfDateField(l, kind), let operand = invariantOperand(r, cache) {
-                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, op, $0) } }
+            if let (field, onItem) = yearOfDateField(l, kind), let operand = invariantOperand(r, cache) {
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, op, $0) }.map(onItem) }
             }
-            if let field = yearOfDateField(r, kind), let operand = invariantOperand(l, cache) {
+            if let (field, onItem) = yearOfDateField(r, kind), let operand = invariantOperand(l, cache) {
                 let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, flipped, $0) } }
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, flipped, $0) }.map(onItem) }
             }
             return nil
         case .binary(.in, let l, let r):
             // `.role in office_roles`: one equality per element, joined with `or`.
-            guard case .field(nil, let name, _) = l.kind, let f = kind.fieldIndex(name), let operand = invariantOperand(r, cache) else { return nil }
-            let field = FieldID(kind, f)
-            return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellMembership(field, $0) } }
+            guard let (field, onItem) = storedPath(l, kind), let operand = invariantOperand(r, cache) else { return nil }
+            return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellMembership(field, $0) }.map(onItem) }
         default:
             return nil
         }
     }
 
-    /// The date field `e` takes the year of (`.date.year`), for items of `kind`; nil otherwise.
-    private func yearOfDateField(_ e: Expr, _ kind: Kind) -> FieldID? {
-        guard case .field(let base?, "year", _) = e.kind, case .field(nil, let name, _) = base.kind,
-              let f = kind.fieldIndex(name), case .date = Navigation.cellTypes[kind.rawValue][f] else { return nil }
-        return FieldID(kind, f)
+    /// The date field `e` takes the year of (`.date.year`, `.meeting.date.year`), for items of
+    /// `kind`, as `storedPath` gives it; nil otherwise.
+    private func yearOfDateField(_ e: Expr, _ kind: Kind) -> (field: FieldID, onItem: (RowPredicate) -> RowPredicate)? {
+        guard case .field(let base?, "year", _) = e.kind, let path = storedPath(base, kind),
+              case .date = Navigation.cellTypes[path.field.kind.rawValue][path.field.index] else { return nil }
+        return path
     }
 
     /// `field.year OP v` as a comparison of the date cells with the first day of a year: a
@@ -187,7 +185,7 @@ extension Compiler {
         for make in makers {
             // `try?` flattens: nil both when making fails and when there is no column form.
             guard let p = try? make(rt) else { return nil }
-            joined = joined.map { .and($0, p) } ?? p
+            joined = joined.map { RowPredicate.both($0, p) } ?? p
         }
         return joined
     }

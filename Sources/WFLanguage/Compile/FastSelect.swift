@@ -23,6 +23,8 @@ extension RowPredicate {
             return RowPredicate.union(a.select(store, input), b.select(store, input))
         case .not(let a):
             return RowPredicate.difference(input.materialized, a.select(store, input))
+        case .through(let edge, let target, let p):
+            return RowPredicate.selectThrough(ThroughTest(store, edge, target, p), input)
         }
     }
 

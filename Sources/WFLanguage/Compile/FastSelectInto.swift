@@ -40,6 +40,8 @@ extension RowPredicate {
             if input.count >= RowPredicate.rangesFromRows, let n = selectRanges(rt, input, into: out) { return n }
             let n = a.select(rt, input, into: out)
             return b.select(rt, .rows(UnsafeBufferPointer(start: out, count: n)), into: out)
+        case .through(let edge, let target, let p):
+            return RowPredicate.selectThrough(ThroughTest(rt.store, edge, target, p), input, into: out)
         case .or, .not:
             let selection: Selection
             switch input {

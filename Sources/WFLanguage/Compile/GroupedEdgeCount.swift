@@ -347,7 +347,7 @@ struct GroupedCondition {
             let mine = values[next ..< next + part.operands.count]
             next += part.operands.count
             guard let p = part.build(mine) else { return nil }
-            joined = joined.map { .and($0, p) } ?? p
+            joined = joined.map { RowPredicate.both($0, p) } ?? p
         }
         return .some(joined)
     }
