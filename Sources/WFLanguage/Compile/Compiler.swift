@@ -95,6 +95,9 @@ final class Compiler {
     /// Functions whose bodies are being compiled into a call site (`Compiler+Inline.swift`), so
     /// that one calling itself is not inlined without end.
     var inlining = Set<ObjectIdentifier>()
+    /// The grouped counts of the stage being compiled, by the edge and column conditions they
+    /// share (`GroupedFamily`); each stage starts with none.
+    var groupedFamilies: [String: GroupedFamily] = [:]
 
     init(session: Session, scope: Scope, directory: String) {
         self.session = session
@@ -164,7 +167,12 @@ final class Compiler {
 
     func withStage<T>(_ type: SType, _ body: () -> T) -> T {
         itTypes.append(type)
-        defer { itTypes.removeLast() }
+        let enclosingFamilies = groupedFamilies
+        groupedFamilies = [:]
+        defer {
+            itTypes.removeLast()
+            groupedFamilies = enclosingFamilies
+        }
         return body()
     }
 

@@ -70,12 +70,14 @@ extension Compiler {
         // (`trained(it)`, which only reads), tested on the rows the columns let through.
         let operands = OperandCache()
         var rowTests: [CorrelatedTest] = []
+        var partTexts: [String] = []
         guard let parts = quietly({ () -> [DynamicPredicate]? in
             withStage(.node(edge.kind)) { () -> [DynamicPredicate]? in
                 var parts: [DynamicPredicate] = []
                 for c in conditions {
                     if cannotWrite(c), let p = dynamicParts(c, edge.kind, operands) {
                         parts.append(p)
+                        partTexts.append(sourceText(c.span))
                     } else if let t = correlatedExists(c, edge.kind) {
                         rowTests.append(t)
                     } else {
@@ -94,9 +96,25 @@ extension Compiler {
                 try Compiler.sumsByTarget(rt, edge, field, targets: targets, predicate, rowFilter, span)
             }
         }
-        return grouped.compiled(entry: { rt in rt.groupedCounts(site) }, answer: answer) { rt, targets, predicate, rowFilter in
-            try Compiler.countsByTarget(rt, edge, targets: targets, predicate, rowFilter, span)
+        // Counts of the item's edge in one stage under the same column conditions are made in
+        // one pass (`GroupedFamily`).
+        var family: GroupedFamily?
+        if case .it = base?.kind ?? .it {
+            let key = "\(outer.rawValue) \(edge.kind.rawValue).\(edge.index) " + partTexts.joined(separator: "\u{0}")
+            family = groupedFamilies[key] ?? GroupedFamily(outer: outer, edge: edge)
+            groupedFamilies[key] = family
+            family?.add(site: site, condition)
         }
+        return grouped.compiled(entry: { rt in rt.groupedCounts(site) }, answer: answer) { rt, targets, predicate, rowFilter in
+            if let family { return try family.counts(rt, site: site, targets: targets, predicate, rowFilter, span) }
+            return try Compiler.countsByTarget(rt, edge, targets: targets, predicate, rowFilter, span)
+        }
+    }
+
+    /// The source text of `span`, for telling conditions written alike apart from others.
+    func sourceText(_ span: Span) -> String {
+        let file = Int(span.file)
+        return file >= 0 && file < session.sources.count ? session.sources[file].text(span) : ""
     }
 
     /// Whether one pass over `rows` child rows is expected to cost less than `items` look-ups.
@@ -117,7 +135,7 @@ extension Compiler {
     /// - Complexity: O(rows of `edge.kind`) column reads, in blocks; O(targets) memory.
     static func countsByTarget(_ rt: Runtime, _ edge: FieldID, targets: Int, _ predicate: RowPredicate?,
                                _ rowFilter: GroupedRowFilter?, _ span: Span) throws -> ContiguousArray<Int32> {
-        if let counts = try countsInOneLoop(rt, edge, targets: targets, predicate, rowFilter, span) { return counts }
+        if let counts = try countsInOneLoop(rt, edge, targets: targets, predicate, [rowFilter], span)?.first { return counts }
         var counts = ContiguousArray<Int32>(repeating: 0, count: targets)
         try counts.withUnsafeMutableBufferPointer { c in
             let bound = UInt32(c.count)
@@ -186,17 +204,22 @@ extension Compiler {
     /// townships at nation scale: 1.2 M of the 11.7 M positions). Tests are judged on rows
     /// spread over the table, since tables are made in order (the first rows of `orgs` are
     /// provinces and cities).
+    ///
+    /// Given several row filters (`GroupedFamily`: counts that differ only in their correlated
+    /// tests, all with the same mask), the rows the ranges and the mask let through are counted
+    /// for each, after that filter's tests: one pass for all of them, in their order.
     /// Nil when the block path must run.
     /// - Complexity: O(rows) reads of the first test's column, O(rows it passes) of the others.
-    static func countsInOneLoop(_ rt: Runtime, _ edge: FieldID, targets: Int, _ predicate: RowPredicate?, _ rowFilter: GroupedRowFilter?,
-                                _ span: Span) throws -> ContiguousArray<Int32>? {
+    static func countsInOneLoop(_ rt: Runtime, _ edge: FieldID, targets: Int, _ predicate: RowPredicate?, _ rowFilters: [GroupedRowFilter?],
+                                _ span: Span) throws -> [ContiguousArray<Int32>]? {
+        guard let rowFilter = rowFilters.first else { return [] }
         let kind = edge.kind, n = rt.rowCount(kind)
         guard rt.liveCount(kind) == n, targets < Int(UInt32.max), let ranges = ColumnGroup.ranges(predicate, atMost: 3),
               let edgeCells = rt.columns.cells(rt, edge), edgeCells.count == n, let edgeBase = edgeCells.baseAddress else { return nil }
         typealias Test = (cells: UnsafePointer<Int32>, lo: Int32, width: UInt32)
         var tests: [Test] = []
         for r in ranges {
-            guard r.lo <= r.hi else { return ContiguousArray(repeating: 0, count: targets) }
+            guard r.lo <= r.hi else { return rowFilters.map { _ in ContiguousArray(repeating: 0, count: targets) } }
             guard let cells = rt.columns.cells(rt, r.field), cells.count == n, let base = cells.baseAddress else { return nil }
             tests.append((base, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
         }
@@ -216,12 +239,16 @@ extension Compiler {
         let first = tests[0], later = maskFirst ? tests : Array(tests[1...]) + [(edgeBase, 0, UInt32.max)]
         let (second, third, fourth) = (later[0], later[1], later[2])
         // Slot `targets` takes the rows whose edge is null or points past the table.
-        var counts = ContiguousArray<Int32>(repeating: 0, count: targets + 1)
+        var counts = rowFilters.map { _ in ContiguousArray<Int32>(repeating: 0, count: targets + 1) }
         var selection = ContiguousArray<Int32>(repeating: 0, count: Swift.min(n, ColumnGroup.blockRows))
+        // The rows of a filter with tests when a later one needs them as they were.
+        var spare = ContiguousArray<Int32>(repeating: 0, count: rowFilters.count > 1 ? selection.count : 0)
         let bound = UInt32(targets)
-        try counts.withUnsafeMutableBufferPointer { counter in
+        let filtered = rowFilters.contains { $0 != nil }
+        try withCounters(&counts) { tallies in
             try selection.withUnsafeMutableBufferPointer { picked in
-                guard let out = counter.baseAddress, let sel = picked.baseAddress else { return }
+                guard let sel = picked.baseAddress else { return }
+                let out = tallies[0]
                 var start = 0
                 while start < n {
                     let end = Swift.min(n, start + ColumnGroup.blockRows)
@@ -237,8 +264,35 @@ extension Compiler {
                             k &+= passes(first, i)
                         }
                     }
-                    if let rowFilter, !rowFilter.tests.isEmpty {
-                        // The rows the ranges let through, then the row filter on those, in row order.
+                    if filtered && (rowFilters.count > 1 || rowFilter?.tests.isEmpty == false) {
+                        // The rows the ranges let through, then each row filter on those, in row order.
+                        var kept = 0
+                        for j in 0..<k {
+                            let i = Int(sel[j])
+                            sel[kept] = sel[j]
+                            kept &+= passes(second, i) & passes(third, i) & passes(fourth, i)
+                        }
+                        if let wanted = rowFilter?.wanted, !maskFirst { kept = GroupedRowFilter.keep(sel, kept, pointingAt: wanted, edgeBase) }
+                        try spare.withUnsafeMutableBufferPointer { spareRows in
+                            for (v, filter) in rowFilters.enumerated() {
+                                var rows = sel, count = kept
+                                if let tests = filter?.tests, !tests.isEmpty {
+                                    // The last filter may narrow the rows in place; another works on a copy.
+                                    if v < rowFilters.count - 1, let copy = spareRows.baseAddress {
+                                        copy.update(from: sel, count: kept)
+                                        rows = copy
+                                    }
+                                    for t in tests { count = t.filter(rows, count) }
+                                }
+                                let tally = tallies[v]
+                                for j in 0..<count {
+                                    let target = UInt32(bitPattern: edgeBase[Int(rows[j])])
+                                    tally[Int(target < bound ? target : bound)] &+= 1
+                                }
+                            }
+                        }
+                    } else if let rowFilter {
+                        // Only the mask: the rows pointing at the items the stage visits.
                         var kept = 0
                         for j in 0..<k {
                             let i = Int(sel[j])
@@ -263,8 +317,23 @@ extension Compiler {
                 }
             }
         }
-        counts.removeLast()
+        for v in counts.indices { counts[v].removeLast() }
         return counts
+    }
+
+    /// Calls `body` with the address of each array's cells, each array held uniquely meanwhile.
+    private static func withCounters<R>(_ arrays: inout [ContiguousArray<Int32>], from i: Int = 0,
+                                        _ addresses: [UnsafeMutablePointer<Int32>] = [],
+                                        _ body: ([UnsafeMutablePointer<Int32>]) throws -> R) rethrows -> R {
+        guard i < arrays.count else { return try body(addresses) }
+        var mine = ContiguousArray<Int32>()
+        swap(&mine, &arrays[i])
+        defer { swap(&mine, &arrays[i]) }
+        return try mine.withUnsafeMutableBufferPointer { cells in
+            // Never empty: each holds a slot per target and one more.
+            guard let base = cells.baseAddress else { return try body(addresses) }
+            return try withCounters(&arrays, from: i + 1, addresses + [base], body)
+        }
     }
 }
 
@@ -305,6 +374,12 @@ struct Grouped {
             }
             let targets = rt.rowCount(outer)
             let rowFilter = GroupedRowFilter(rt, tests, edge: edge, visiting: rt.stageSet, of: outer, targets: targets)
+            // The tests read the edge's cells in place; once the edge has changed, the pass
+            // would count without them.
+            guard tests.isEmpty || rowFilter != nil else {
+                kept.unplannable = true
+                return try generalEval(rt)
+            }
             kept.keep(try pass(rt, targets, predicate, rowFilter), visiting: rt.stageSet, of: outer, wanted: rowFilter?.wanted)
             rt.session.groupedPasses += 1
             if let v = kept.value(of: row) { return answer(v) }
@@ -453,14 +528,18 @@ struct GroupedRowFilter {
     /// rows were already tested against the mask.
     func filter(_ sel: UnsafeMutablePointer<Int32>, _ count: Int, masked: Bool = false) -> Int {
         var kept = count
-        if let wanted, !masked {
-            kept = 0
-            for j in 0..<count {
-                sel[kept] = sel[j]
-                kept &+= wanted.contains(edge[Int(sel[j])]) ? 1 : 0
-            }
-        }
+        if let wanted, !masked { kept = GroupedRowFilter.keep(sel, count, pointingAt: wanted, edge) }
         for t in tests { kept = t.filter(sel, kept) }
+        return kept
+    }
+
+    /// Keeps the rows of `sel[0..<count]` whose `edge` cell is in `wanted`, in order; returns how many.
+    static func keep(_ sel: UnsafeMutablePointer<Int32>, _ count: Int, pointingAt wanted: TargetMask, _ edge: UnsafePointer<Int32>) -> Int {
+        var kept = 0
+        for j in 0..<count {
+            sel[kept] = sel[j]
+            kept &+= wanted.contains(edge[Int(sel[j])]) ? 1 : 0
+        }
         return kept
     }
 }
