@@ -30,6 +30,12 @@ final class ReferenceConditionTests: XCTestCase {
         ".person.birth_year >= y", ".person.birth_year < y and .role == exec", ".role == exec and .org.form == congress",
         ".org.level == village or .role in roles", ".person.birth_year in [1970, 1971, y]", ".org.founded.year >= 2000",
         ".org.founded.year == y + 30", "y < .person.birth_year", ".person.lives_in.level == village",
+        // Parts through one reference are joined and tested together; plain parts go first.
+        ".org.women != null and .org.women > 300 and .org.level == village",
+        ".org.level == village and .role == exec and .org.women < 500 and .to >= 2026-06-30",
+        ".person.birth_year != null and .org.parent.level == township and .person.birth_year < y",
+        // `!= null` beside a range of another column is a range of its own.
+        ".org.founded != null and .org.level == village", ".org.founded != null and .org.women > 100", ".to != null and .role == exec and .org.level != null", ".person.phone != null and .person.birth_year > y",
     ]
 
     /// The demo county, and a copy with null, dangling and changed references, a deleted
@@ -60,6 +66,31 @@ final class ReferenceConditionTests: XCTestCase {
                 XCTAssertEqual(run(s, "\(setup)\npositions | take 7 | where \(c) | map .id"),
                                run(s, "\(setup)\npositions | take 7 | where \(general) | map .id"), c)
             }
+        }
+    }
+
+    /// `!= null` tested as a range of the non-null cells, in columns never changed (read in
+    /// place), beside a range of another column: on the referenced row and on the item's own.
+    func testNotNullAsARangeOfUnchangedCells() {
+        var b = StoreBuilder()
+        let name = b.intern("某某")
+        var towns: [Int32] = []
+        for i in 0..<6 {
+            let founded: Int32 = i % 2 == 0 ? nullCell : Day(year: 2000 + i, month: 1, day: 1)?.raw ?? nullCell
+            towns.append(b.append(.org, [name, 0, nullCell, nullCell, 0, nullCell, nullCell, Int32(10 * i), nullCell, nullCell,
+                                         founded, nullCell, nullCell]))
+        }
+        for i in 0..<2_000 {
+            b.append(.person, [name, i % 3 == 0 ? nullCell : Int32(1950 + i % 50), nullCell, nullCell, 0, towns[i % towns.count]])
+        }
+        let store = b.build()
+        for c in [".lives_in.founded != null and .lives_in.women > 10", ".birth_year != null and .birth_year < 1990",
+                  ".birth_year != null and .lives_in.women >= 20"] {
+            let general = c.replacingOccurrences(of: ".lives_in", with: "plain(it).lives_in").replacingOccurrences(of: ".birth_year", with: "plain(it).birth_year")
+            let n = run(store, "\(setup)\npeople | where \(c) | count")
+            XCTAssertEqual(n, run(store, "\(setup)\npeople | where \(general) | count"), c)
+            XCTAssertNotEqual(n, "0\n", c)
+            XCTAssertNotEqual(n, "2000\n", c)
         }
     }
 

@@ -22,6 +22,15 @@ extension ColumnGroup {
     static func ranges(_ p: RowPredicate?, atMost limit: Int = 2) -> [CellRange]? {
         guard let p else { return [] }
         var out: [CellRange] = []
+        func narrow(_ r: CellRange) -> Bool {
+            if let i = out.firstIndex(where: { $0.field == r.field }) {
+                out[i].lo = Swift.max(out[i].lo, r.lo)
+                out[i].hi = Swift.min(out[i].hi, r.hi)
+            } else {
+                out.append(r)
+            }
+            return true
+        }
         func add(_ p: RowPredicate) -> Bool {
             switch p {
             case .and(let a, let b): return add(a) && add(b)
@@ -35,13 +44,10 @@ extension ColumnGroup {
                 case .ge: r.lo = Swift.max(c, Int32.min + 1)
                 default: return false
                 }
-                if let i = out.firstIndex(where: { $0.field == f }) {
-                    out[i].lo = Swift.max(out[i].lo, r.lo)
-                    out[i].hi = Swift.min(out[i].hi, r.hi)
-                } else {
-                    out.append(r)
-                }
-                return true
+                return narrow(r)
+            case .isNull(let f, false):
+                // Every cell but the null one, `Int32.min`.
+                return narrow(CellRange(field: f, lo: Int32.min + 1, hi: Int32.max))
             default: return false
             }
         }

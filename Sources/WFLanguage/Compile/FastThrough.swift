@@ -47,17 +47,26 @@ extension RowPredicate {
 
     /// `a and b`, with the parts that read through a reference tested last: the others are
     /// column ranges tested together (`selectRanges`) and leave fewer rows to look through.
+    /// Parts through the same reference are joined into one, which reads the reference once
+    /// and tests the referenced row's ranges together (`in_window(.meeting.date, …)` is three).
+    /// Conditions are joined one part at a time, left to right, so `a` is kept in this shape:
+    /// the plain parts, then those through references. Made per run for every set a `where`
+    /// filters, so it allocates nothing but the joined nodes.
     static func both(_ a: RowPredicate, _ b: RowPredicate) -> RowPredicate {
-        // Made per run for every set a `where` filters: the common case allocates nothing more.
-        if !a.readsThrough { return .and(a, b) }
-        var parts: [RowPredicate] = []
-        func flatten(_ p: RowPredicate) {
-            if case .and(let x, let y) = p { flatten(x); flatten(y) } else { parts.append(p) }
+        switch (a.readsThrough, b.readsThrough) {
+        case (false, _):
+            return .and(a, b)
+        case (true, false):
+            // A plain part joins the plain ones before the first part through a reference.
+            if case .and(let plain, let rest) = a, !plain.readsThrough { return .and(both(plain, b), rest) }
+            return .and(b, a)
+        case (true, true):
+            if case .through(let e, let t, let x) = a, case .through(e, _, let y) = b { return .through(e, t, both(x, y)) }
+            if case .and(let first, let last) = a, case .through(let e, _, _) = last, case .through(e, _, _) = b {
+                return .and(first, both(last, b))
+            }
+            return .and(a, b)
         }
-        flatten(a)
-        flatten(b)
-        let ordered = parts.filter { !$0.readsThrough } + parts.filter(\.readsThrough)
-        return ordered.dropFirst().reduce(ordered[0]) { .and($0, $1) }
     }
 
     /// The rows of `input` whose reference passes `test`, ascending.
