@@ -12,6 +12,8 @@ final class GroupedEdgeCountTests: XCTestCase {
         let d = 2022-06-01
         fn trained(q) { return q.person.trainings | any .date >= q.from and .date <= q.to }
         fn busyTownship(o) { return o.parent.children | any .women > 500 and .level == village }
+        fn held_on(p, day) { return p.from <= day and (p.to == null or p.to >= day) }
+        fn big_village(o) { return o.level == village and o.women > 200 }
         """
 
     private let questions = [
@@ -40,6 +42,10 @@ final class GroupedEdgeCountTests: XCTestCase {
         "orgs | where .level != group | select .id, n: (.positions | where .role == exec and trained(it) | count)",
         "orgs | where .level != group | map (.positions | any .to >= 2026-06-30 and trained(it))",
         "orgs | where .level != group | map (.children | where busyTownship(it) | sum .women)",
+        // Named conditions written out (`Compiler+InlineConditions.swift`), in `where` and `any`.
+        "orgs | map (.positions | where held_on(it, d) | count)",
+        "orgs | map (.positions | any .role == chair and held_on(it, 2026-06-30))",
+        "orgs | map (.children | where big_village(it) | sum .women)",
         // Items that point at fewer rows than any range lets through: they are tested first.
         "orgs | where .level == village and .women > 1200 | select .id, n: (.positions | where .to >= 2026-06-30 | count), t: (.positions | where .role == exec and trained(it) | count)",
     ]
@@ -74,6 +80,22 @@ final class GroupedEdgeCountTests: XCTestCase {
                 XCTAssertTrue(grouped.out.split(separator: "\n").count > 2, q)
             }
         }
+    }
+
+    /// A named condition given another function is called, not its first body counted.
+    func testANamedConditionBoundAgainIsCalled() {
+        let source = """
+            \(setup)
+            let before = orgs | map (.positions | where held_on(it, d) | count) | sum
+            held_on = fn(p, x) { return p.role == chair }
+            [before, orgs | map (.positions | where held_on(it, d) | count) | sum, positions | where .role == chair | count]
+            """
+        let answer = run(Demo.county(), source)
+        let out = answer.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(out.count, 4, answer.out)
+        XCTAssertNotEqual(out[1], out[2])
+        XCTAssertEqual(out[2], out[3])
+        XCTAssertEqual(answer.passes, 1, "the first count in a pass, the second by calls")
     }
 
     func testAVariableNodesEdgeIsCountedInOnePass() {

@@ -48,6 +48,16 @@ extension Compiler {
             guard case .where(let c) = stage.kind else { return nil }
             conditions += conjuncts(c)
         }
+        // Named conditions written out, as a `where` does (`Compiler+InlineConditions.swift`):
+        // `.positions | where held_on(it, day) | count` is counted in the pass; if a variable is
+        // given another function, the sub-query runs as written.
+        var assumed: [InlinedCondition] = []
+        if let (expanded, inlined) = inliningConditionCalls(conditions.dropFirst().reduce(conditions.first ?? Expr(kind: .bool(true), span: span)) {
+            Expr(kind: .binary(.and, $0, $1), span: $1.span)
+        }) {
+            conditions = conjuncts(expanded)
+            assumed = inlined
+        }
         // The node whose edge is read: the item, or a variable.
         let baseType: SType, baseEval: Eval
         switch base?.kind ?? .it {
@@ -92,23 +102,33 @@ extension Compiler {
         session.groupedSites += 1
         let grouped = Grouped(outer: outer, edge: edge, base: baseEval, condition: condition, general: general.eval)
         if let field = summed {
-            return grouped.compiled(entry: { rt in rt.groupedSums(site) }, answer: { .int($0) }) { rt, targets, predicate, rowFilter in
+            let summedUp = grouped.compiled(entry: { rt in rt.groupedSums(site) }, answer: { .int($0) }) { rt, targets, predicate, rowFilter in
                 try Compiler.sumsByTarget(rt, edge, field, targets: targets, predicate, rowFilter, span)
             }
+            return Compiler.assuming(assumed, summedUp, else: general)
         }
         // Counts of the item's edge in one stage under the same column conditions are made in
-        // one pass (`GroupedFamily`).
+        // one pass (`GroupedFamily`). Written-out conditions are told apart by their source
+        // text only as written, so those take passes of their own.
         var family: GroupedFamily?
-        if case .it = base?.kind ?? .it {
+        if case .it = base?.kind ?? .it, assumed.isEmpty {
             let key = "\(outer.rawValue) \(edge.kind.rawValue).\(edge.index) " + partTexts.joined(separator: "\u{0}")
             family = groupedFamilies[key] ?? GroupedFamily(outer: outer, edge: edge)
             groupedFamilies[key] = family
             family?.add(site: site, condition)
         }
-        return grouped.compiled(entry: { rt in rt.groupedCounts(site) }, answer: answer) { rt, targets, predicate, rowFilter in
+        let counted = grouped.compiled(entry: { rt in rt.groupedCounts(site) }, answer: answer) { rt, targets, predicate, rowFilter in
             if let family { return try family.counts(rt, site: site, targets: targets, predicate, rowFilter, span) }
             return try Compiler.countsByTarget(rt, edge, targets: targets, predicate, rowFilter, span)
         }
+        return Compiler.assuming(assumed, counted, else: general)
+    }
+
+    /// `compiled`, while every written-out condition's variable holds its function; else `general`.
+    static func assuming(_ assumed: [InlinedCondition], _ compiled: Compiled, else general: Compiled) -> Compiled {
+        guard !assumed.isEmpty else { return compiled }
+        let (fast, slow) = (compiled.eval, general.eval)
+        return Compiled(compiled.type) { rt in try (InlinedCondition.allHold(assumed, rt) ? fast : slow)(rt) }
     }
 
     /// The source text of `span`, for telling conditions written alike apart from others.
