@@ -411,6 +411,10 @@ extension Compiler {
 }
 
 extension Compiler {
+    /// `sub in s` for two strings: the one definition the general path and the column path
+    /// (`TextContainsTest`) share, so that they answer alike.
+    static func textContains(_ s: String, _ sub: String) -> Bool { s.contains(sub) }
+
     /// `a in b`.
     static func member(_ a: Value, _ b: Value, _ rt: Runtime, _ span: Span) throws -> Value {
         switch b {
@@ -421,7 +425,7 @@ extension Compiler {
             return .bool(rt.store.isLive(k, row))
         case .string(let s):
             guard case .string(let sub) = a else { return .bool(false) }
-            return .bool(s.contains(sub))
+            return .bool(textContains(s, sub))
         case .record(let rec):
             guard case .string(let key) = a else { return .bool(false) }
             return .bool(rec[key] != nil)

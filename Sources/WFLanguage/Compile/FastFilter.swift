@@ -17,6 +17,9 @@ indirect enum RowPredicate {
     /// table's end, as it does on a row of nulls, since the general path reads `.org.level` of
     /// a null `.org` as null (`FastThrough.swift`).
     case through(FieldID, Kind, RowPredicate)
+    /// A text field containing a text (`"芳" in .name`), tested once per distinct string
+    /// (`TextContainsTest`); never for a null cell.
+    case contains(FieldID, String)
 
     /// A per-row test bound to `store`'s columns.
     /// - Complexity: O(1) per row; reads base arrays directly when a column is unchanged.
@@ -46,6 +49,9 @@ indirect enum RowPredicate {
             return { !x($0) }
         case .through(let edge, let target, let p):
             let test = ThroughTest(store, edge, target, p)
+            return { test.holds($0) }
+        case .contains(let f, let text):
+            let test = TextContainsTest(store, f, text)
             return { test.holds($0) }
         }
     }
@@ -84,9 +90,20 @@ extension Compiler {
                 return fieldCompare(field, flipped, l).map(onItem)
             }
             return nil
+        case .binary(.in, let l, let r):
+            // `"芳" in .name`: a text in a text field (`FastContains.swift`).
+            guard case .string(let text) = l.kind, let (field, onItem) = textField(r, kind) else { return nil }
+            return TextContainsTest.predicate(field, text).map(onItem)
         default:
             return nil
         }
+    }
+
+    /// The stored text field `e` reads on items of `kind`, as `storedPath` gives it; nil for
+    /// any other expression or type (personal fields, read as secrets, are not texts to `in`).
+    func textField(_ e: Expr, _ kind: Kind) -> (field: FieldID, onItem: (RowPredicate) -> RowPredicate)? {
+        guard let path = storedPath(e, kind), case .string = Navigation.cellTypes[path.field.kind.rawValue][path.field.index] else { return nil }
+        return path
     }
 
     func fieldCompare(_ field: FieldID, _ op: BinaryOp, _ constant: Expr) -> RowPredicate? {

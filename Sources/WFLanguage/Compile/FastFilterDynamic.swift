@@ -73,6 +73,13 @@ extension Compiler {
                 return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, flipped, $0) }.map(onItem) }
             }
             return nil
+        case .binary(.in, let l, let r) where textField(r, kind) != nil:
+            // `name in .name`, a variable's text in a text field.
+            guard let (field, onItem) = textField(r, kind), let operand = invariantOperand(l, cache) else { return nil }
+            return DynamicPredicate(operands: [operand]) { values in
+                guard case .string(let text)? = values.first else { return nil }
+                return TextContainsTest.predicate(field, text).map(onItem)
+            }
         case .binary(.in, let l, let r):
             // `.role in office_roles`: one equality per element, joined with `or`.
             guard let (field, onItem) = storedPath(l, kind), let operand = invariantOperand(r, cache) else { return nil }

@@ -24,7 +24,15 @@ extension RowPredicate {
         case .not(let a):
             return RowPredicate.difference(input.materialized, a.select(store, input))
         case .through(let edge, let target, let p):
-            return RowPredicate.selectThrough(ThroughTest(store, edge, target, p), input)
+            let test = ThroughTest(store, edge, target, p)
+            return RowPredicate.selectRows(input) { test.holds($0) }
+        case .contains(let f, let text):
+            let test = TextContainsTest(store, f, text)
+            switch input {
+            case .range(let r): test.prepare(.range(r))
+            case .rows(let rows): rows.withUnsafeBufferPointer { test.prepare(.rows($0)) }
+            }
+            return RowPredicate.selectRows(input) { test.holds($0) }
         }
     }
 

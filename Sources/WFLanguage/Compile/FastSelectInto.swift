@@ -41,7 +41,14 @@ extension RowPredicate {
             let n = a.select(rt, input, into: out)
             return b.select(rt, .rows(UnsafeBufferPointer(start: out, count: n)), into: out)
         case .through(let edge, let target, let p):
-            return RowPredicate.selectThrough(ThroughTest(rt.store, edge, target, p), input, into: out)
+            let test = ThroughTest(rt.store, edge, target, p)
+            return RowPredicate.selectRows(input, into: out) { test.holds($0) }
+        case .contains(let f, let text):
+            // A filter run a block at a time keeps the strings' answers from block to block.
+            let test = TextContainsTest(rt.store, f, text, known: rt.poolMatches)
+            rt.poolMatches = test.poolMatches
+            test.prepare(input)
+            return RowPredicate.selectRows(input, into: out) { test.holds($0) }
         case .or, .not:
             let selection: Selection
             switch input {

@@ -32,13 +32,14 @@ extension RowPredicate {
         case .or(let a, let b): return a.holdsOnNullRow || b.holdsOnNullRow
         case .not(let a): return !a.holdsOnNullRow
         case .through(_, _, let p): return p.holdsOnNullRow
+        case .contains: return false
         }
     }
 
     /// Whether some part reads through a reference (a read of another table per row).
     var readsThrough: Bool {
         switch self {
-        case .compare, .text, .isNull: return false
+        case .compare, .text, .isNull, .contains: return false
         case .and(let a, let b), .or(let a, let b): return a.readsThrough || b.readsThrough
         case .not(let a): return a.readsThrough
         case .through: return true
@@ -69,34 +70,34 @@ extension RowPredicate {
         }
     }
 
-    /// The rows of `input` whose reference passes `test`, ascending.
-    static func selectThrough(_ test: ThroughTest, _ input: Selection) -> ContiguousArray<Int32> {
+    /// The rows of `input` passing `holds`, ascending.
+    @inline(__always) static func selectRows(_ input: Selection, _ holds: (Int32) -> Bool) -> ContiguousArray<Int32> {
         ContiguousArray(unsafeUninitializedCapacity: input.count) { out, kept in
             guard let base = out.baseAddress else { kept = 0; return }
             switch input {
             case .range(let r):
-                kept = selectThrough(test, .range(r), into: base)
+                kept = selectRows(.range(r), into: base, holds)
             case .rows(let rows):
-                kept = rows.withUnsafeBufferPointer { selectThrough(test, .rows($0), into: base) }
+                kept = rows.withUnsafeBufferPointer { selectRows(.rows($0), into: base, holds) }
             }
         }
     }
 
-    /// The rows of `input` whose reference passes `test`, written to `out` (which may be
-    /// `input`'s own memory); returns how many.
-    static func selectThrough(_ test: ThroughTest, _ input: BlockInput, into out: UnsafeMutablePointer<Int32>) -> Int {
+    /// The rows of `input` passing `holds`, written to `out` (which may be `input`'s own
+    /// memory); returns how many.
+    @inline(__always) static func selectRows(_ input: BlockInput, into out: UnsafeMutablePointer<Int32>, _ holds: (Int32) -> Bool) -> Int {
         var k = 0
         switch input {
         case .range(let r):
             for i in r {
                 let row = Int32(truncatingIfNeeded: i)
                 out[k] = row
-                k &+= one(test.holds(row))
+                k &+= one(holds(row))
             }
         case .rows(let rows):
             for row in rows {
                 out[k] = row
-                k &+= one(test.holds(row))
+                k &+= one(holds(row))
             }
         }
         return k

@@ -108,6 +108,12 @@ public final class PoolBase {
         body(span(i).bindMemory(to: UInt8.self))
     }
 
+    /// The UTF-8 bytes of string `i`, valid while the pool lives (its blocks are never moved
+    /// or freed once read). Not generic, so a hot loop in another module calls it directly.
+    public func utf8(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        span(i).bindMemory(to: UInt8.self)
+    }
+
     /// The whole blob and offset table, read in full (for saving and comparing).
     public var bytes: ContiguousArray<UInt8> { blob.array(of: UInt8.self) }
     public var offsets: ContiguousArray<Int32> { starts.array(of: Int32.self) }
