@@ -1,4 +1,5 @@
 import ArgumentParser
+import WFLanguage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,6 +9,7 @@ import Darwin
 /// The `wf` command line. `main.swift` calls `WFMain.main()`; tests call `WFMain.run(_:)`.
 public enum WFMain {
     public static func main() -> Never {
+        ProcessMemory.keepFreedMemory()
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 

@@ -32,6 +32,16 @@ final class CSVTests: XCTestCase {
         XCTAssertEqual(Render.csv(table), "a,b,c\r\n1,,\r\n")
     }
 
+    /// Integers are written digit by digit, as `String(i)` writes them, at the extremes too.
+    func testIntegersAsStringWritesThem() {
+        var values = [0, 1, -1, 9, 10, -10, 99, 100, 1_234_567, -987_654_321, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1_000 { values.append(Int.random(in: Int.min...Int.max, using: &generator)) }
+        let table = ResultTable(columns: ["n", "b"], rows: values.map { [.int($0), .bool($0 > 0)] })
+        let expected = "n,b\r\n" + values.map { "\($0),\($0 > 0)\r\n" }.joined()
+        XCTAssertEqual(Render.csv(table), expected)
+    }
+
     func testRenderDispatchesToCSV() {
         XCTAssertEqual(Render.render(Fixtures.townships, as: .csv), Render.csv(Fixtures.townships))
     }
