@@ -54,6 +54,25 @@ final class GroupedFamilyTests: XCTestCase {
         XCTAssertEqual(both(Demo.county(), q).grouped.passes, 2)
     }
 
+    /// Over every org no mask is made and no member has a test: each member still gets its own
+    /// counts. `all C`, counted as `not C` under C's text, is not taken for `where C`.
+    func testMembersWithoutFiltersAndNegatedConditions() {
+        let q = """
+            orgs | select .id,
+                n: (.positions | where .role == exec | count),
+                has: (.positions | any .role == exec),
+                same: (.positions | where .role == exec | count),
+                every: (.positions | all .role == exec),
+                t: (.positions | where .role == exec and trained(it) | count)
+            """
+        let answer = both(Demo.county(), q)
+        let rows = answer.lookedUp.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        // Some org has positions and no exec among them, where `all` and `where … | count`
+        // part ways.
+        XCTAssertTrue(rows.contains { $0[1] == "0" && $0[4] == "false" }, answer.lookedUp)
+        XCTAssertTrue(rows.contains { $0[1] != "0" }, answer.lookedUp)
+    }
+
     /// A variable among the operands, given new values: each round makes its counts again, the
     /// family's together.
     func testChangedOperandsMakeTheFamilyAgain() {

@@ -47,12 +47,17 @@ final class TextContainsTests: XCTestCase {
     /// (decoded).
     func testTextSwiftMustCompare() {
         let names = ["e\u{301}clair", "\u{E9}clair", "a\r\nb", "a\nb", "\u{F95E}花", "丽花", "ｆｕｌｌ", "full", "王芳", ""]
+        // More rows than `PoolMatches.fromRows`, so the whole set keeps answers by string and the
+        // `take 9` below tests its rows one by one; strings not in any row pad the pool.
         var b = StoreBuilder()
-        for name in names { b.append(.person, [b.intern(name), 1970, nullCell, nullCell, 0, nullCell]) }
-        b.append(.person, [nullCell, 1970, nullCell, nullCell, 0, nullCell])
+        for i in 0..<(PoolMatches.fromRows + 100) {
+            let name = i % 7 == 3 ? "某\(i)" : names[i % names.count]
+            b.append(.person, [i % 13 == 5 ? nullCell : b.intern(name), 1970, nullCell, nullCell, 0, nullCell])
+            _ = b.intern("填充\(i)")
+        }
         var added = b.build()
-        for (row, name) in names.enumerated() {
-            added.setCell(Schema.Person.name, Int32(row), added.intern(name + "。"))
+        for row in 0..<names.count * 3 {
+            added.setCell(Schema.Person.name, Int32(row), added.intern(names[row % names.count] + "。\(row)"))
         }
         let needles = ["\u{E9}", "e", "e\u{301}", "a", "b", "丽", "\u{F95E}", "ｆ", "f", "芳", "clair", "花"]
         for store in [b.build(), added] {

@@ -15,7 +15,11 @@ import WFStore
 final class TextContainsTest {
     private let column: Column
     private let pool: StringPool
-    private let matches: PoolMatches
+    private let needle: String
+    private let needleBytes: [UInt8]
+    /// The answers by string, for a set of `PoolMatches.fromRows` rows or more; a smaller one
+    /// tests each row's string as it comes (the bit sets cost a pass over the pool's size).
+    private let matches: PoolMatches?
 
     /// `text in field` as a column condition; nil for the empty text, which the general path
     /// answers as Swift does.
@@ -23,24 +27,31 @@ final class TextContainsTest {
         text.isEmpty ? nil : .contains(field, text)
     }
 
-    /// - Parameter known: the answers found so far for this pool and text (a filter run a
-    ///   block at a time keeps them from block to block), reused when they match.
-    init(_ store: Store, _ field: FieldID, _ needle: String, known: PoolMatches? = nil) {
+    /// - Parameters:
+    ///   - rows: how many rows will be tested (0 when not known: a test bound per row).
+    ///   - known: the answers found so far for this pool and text (a filter run a block at a
+    ///     time keeps them from block to block), reused when they match.
+    init(_ store: Store, _ field: FieldID, _ needle: String, rows: Int, known: PoolMatches? = nil) {
         column = store.column(field)
         pool = store.strings
+        self.needle = needle
+        needleBytes = Array(needle.utf8)
         if let known, known.base === pool.base, known.needle == needle {
             matches = known
-        } else {
+        } else if rows >= PoolMatches.fromRows {
             matches = PoolMatches(pool.base, needle)
+        } else {
+            matches = nil
         }
     }
 
     /// The answers, for the next block to reuse.
-    var poolMatches: PoolMatches { matches }
+    var poolMatches: PoolMatches? { matches }
 
     /// Tests, in pool order, the strings of `rows` not tested yet: afterwards `holds` reads
     /// their answers.
     func prepare(_ rows: BlockInput) {
+        guard let matches else { return }
         switch rows {
         case .range(let r):
             for i in r { matches.want(column[Int32(truncatingIfNeeded: i)]) }
@@ -54,12 +65,17 @@ final class TextContainsTest {
     func holds(_ row: Int32) -> Bool {
         let id = column[row]
         guard id >= 0 else { return false }
-        if Int(id) < pool.base.count { return matches.contains(id) }
-        return Compiler.textContains(pool.string(id), matches.needle)
+        if Int(id) < pool.base.count {
+            if let matches { return matches.contains(id) }
+            if let answer = TextContainsTest.search(pool.base.utf8(Int(id)), needleBytes) { return answer }
+        }
+        return Compiler.textContains(pool.string(id), needle)
     }
 
-    /// Whether `needle` occurs in `text` byte for byte; nil when either is not plain, and Swift
-    /// must answer. Both are valid UTF-8, so a match starts on a scalar.
+    /// Whether `needle` occurs in `text` byte for byte; nil when `text` is not plain (or the
+    /// needle holds a carriage return), and Swift must answer. The caller checks that the
+    /// needle is plain (`PoolMatches.plain`, or `search(needle, [])`). Both are valid UTF-8, so
+    /// a match starts on a scalar.
     static func search(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool? {
         guard TextOrder.isStable(text), !needle.contains(0x0D) else { return nil }
         let n = needle.count, count = text.count
@@ -91,7 +107,12 @@ final class PoolMatches {
     private var tested: [UInt64]
     private var found: [UInt64]
     private var wanted: [UInt64]
-    private var anyWanted = false
+    /// The words of `wanted` with a bit set lie in `lowWanted...highWanted` (none when low > high).
+    private var lowWanted = Int.max, highWanted = -1
+
+    /// Sets of at least this many rows keep answers by string: below it, the bit sets over the
+    /// whole pool (4.7 M strings at province scale) cost more than testing the rows.
+    static let fromRows = 4_096
 
     init(_ base: PoolBase, _ needle: String) {
         self.base = base
@@ -104,22 +125,24 @@ final class PoolMatches {
         wanted = tested
     }
 
-    /// Marks base string `id` to be tested by the next `settle`; any other id is ignored.
+    /// Marks base string `id` to be tested by the next `settle`; any other id (null, or a string
+    /// added after the base, past its offsets) is ignored.
     @inline(__always) func want(_ id: Int32) {
-        let word = Int(UInt32(bitPattern: id) >> 6)
-        guard word < wanted.count else { return }
-        let bit = UInt64(1) << UInt64(id & 63)
+        guard UInt32(bitPattern: id) < UInt32(base.count) else { return }
+        let word = Int(id) >> 6, bit = UInt64(1) << UInt64(id & 63)
         if tested[word] & bit == 0 {
             wanted[word] |= bit
-            anyWanted = true
+            lowWanted = Swift.min(lowWanted, word)
+            highWanted = Swift.max(highWanted, word)
         }
     }
 
     /// Tests every wanted string, in ascending id order.
     func settle() {
-        guard anyWanted else { return }
-        anyWanted = false
-        for word in wanted.indices where wanted[word] != 0 {
+        guard lowWanted <= highWanted else { return }
+        let words = lowWanted...highWanted
+        (lowWanted, highWanted) = (Int.max, -1)
+        for word in words where wanted[word] != 0 {
             var bits = wanted[word]
             wanted[word] = 0
             while bits != 0 {
@@ -135,7 +158,8 @@ final class PoolMatches {
         tested[i >> 6] |= 1 << UInt64(i & 63)
     }
 
-    /// Whether base string `id` contains the text, testing it now if it was not.
+    /// Whether base string `id` (below the base's count) contains the text, testing it now if
+    /// it was not.
     func contains(_ id: Int32) -> Bool {
         let word = Int(id) >> 6, bit = UInt64(1) << UInt64(id & 63)
         if tested[word] & bit == 0 { test(Int(id)) }

@@ -51,7 +51,9 @@ indirect enum RowPredicate {
             let test = ThroughTest(store, edge, target, p)
             return { test.holds($0) }
         case .contains(let f, let text):
-            let test = TextContainsTest(store, f, text)
+            // A test per row, its count unknown (through a reference, or per item): no bit sets
+            // over the whole pool for each.
+            let test = TextContainsTest(store, f, text, rows: 0)
             return { test.holds($0) }
         }
     }

@@ -27,7 +27,7 @@ extension RowPredicate {
             let test = ThroughTest(store, edge, target, p)
             return RowPredicate.selectRows(input) { test.holds($0) }
         case .contains(let f, let text):
-            let test = TextContainsTest(store, f, text)
+            let test = TextContainsTest(store, f, text, rows: input.count)
             switch input {
             case .range(let r): test.prepare(.range(r))
             case .rows(let rows): rows.withUnsafeBufferPointer { test.prepare(.rows($0)) }

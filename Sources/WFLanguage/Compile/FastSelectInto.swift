@@ -45,8 +45,8 @@ extension RowPredicate {
             return RowPredicate.selectRows(input, into: out) { test.holds($0) }
         case .contains(let f, let text):
             // A filter run a block at a time keeps the strings' answers from block to block.
-            let test = TextContainsTest(rt.store, f, text, known: rt.poolMatches)
-            rt.poolMatches = test.poolMatches
+            let test = TextContainsTest(rt.store, f, text, rows: Swift.max(input.count, rt.rowCount(f.kind)), known: rt.poolMatches)
+            rt.poolMatches = test.poolMatches ?? rt.poolMatches
             test.prepare(input)
             return RowPredicate.selectRows(input, into: out) { test.holds($0) }
         case .or, .not:

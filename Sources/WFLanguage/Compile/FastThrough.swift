@@ -117,13 +117,13 @@ struct ThroughTest {
     /// the unchanged arrays, as `ColumnCache` relies on.
     private let ranges: [CellRangeTest]?
     private let columns: [ContiguousArray<Int32>]
-    private let test: (Int32) -> Bool
+    /// `p` bound to the store, when the ranges cannot answer.
+    private let test: ((Int32) -> Bool)?
 
     init(_ store: Store, _ edge: FieldID, _ target: Kind, _ p: RowPredicate) {
         references = store.column(edge)
         targets = UInt32(clamping: store.count(target))
         onNull = p.holdsOnNullRow
-        test = p.bind(store)
         var ranges: [CellRangeTest]? = []
         var columns: [ContiguousArray<Int32>] = []
         for r in ColumnGroup.ranges(p, atMost: 2) ?? [] {
@@ -135,6 +135,7 @@ struct ThroughTest {
         }
         self.ranges = ranges?.isEmpty == false ? ranges : nil
         self.columns = columns
+        test = self.ranges == nil ? p.bind(store) : nil
     }
 
     /// A reference past the table's end is read as null, as `Navigation.readField` does; a
@@ -142,7 +143,7 @@ struct ThroughTest {
     @inline(__always) func holds(_ row: Int32) -> Bool {
         let t = references[row]
         guard UInt32(bitPattern: t) < targets else { return onNull }
-        guard let ranges else { return test(t) }
+        guard let ranges else { return test?(t) ?? onNull }
         return withExtendedLifetime(columns) {
             var all = 1
             for r in ranges { all &= r.passes(t) }

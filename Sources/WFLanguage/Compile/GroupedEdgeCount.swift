@@ -27,6 +27,7 @@ extension Compiler {
         // What the last stage makes of the count of children that pass: `any C` counts those
         // that pass C too, `all C` those that fail it.
         var conditions: [Expr] = []
+        var negated = false
         var answer: (Int32) -> Value = { .int(Int64($0)) }
         var summedName: String?
         switch last.kind {
@@ -37,6 +38,8 @@ extension Compiler {
         case .all(let c) where cannotWrite(c):
             conditions = [Expr(kind: .unary(.not, c), span: c.span)]
             answer = { .bool($0 == 0) }
+            // Its condition's text is C's, not `not C`'s: no family may take it for C.
+            negated = true
         case .aggregate("sum", let arg?):
             // `sum .f` of an integer field: the sum of the non-null cells, 0 for none.
             guard case .field(nil, let f, _) = arg.kind else { return nil }
@@ -108,10 +111,11 @@ extension Compiler {
             return Compiler.assuming(assumed, summedUp, else: general)
         }
         // Counts of the item's edge in one stage under the same column conditions are made in
-        // one pass (`GroupedFamily`). Written-out conditions are told apart by their source
-        // text only as written, so those take passes of their own.
+        // one pass (`GroupedFamily`). Members are told apart by their conditions' source text,
+        // so written-out conditions (whose text is the function's) and `all C` (whose
+        // condition is `not C` under C's text) take passes of their own.
         var family: GroupedFamily?
-        if case .it = base?.kind ?? .it, assumed.isEmpty {
+        if case .it = base?.kind ?? .it, assumed.isEmpty, !negated, !partTexts.contains("") {
             let key = "\(outer.rawValue) \(edge.kind.rawValue).\(edge.index) " + partTexts.joined(separator: "\u{0}")
             family = groupedFamilies[key] ?? GroupedFamily(outer: outer, edge: edge)
             groupedFamilies[key] = family
@@ -264,7 +268,6 @@ extension Compiler {
         // The rows of a filter with tests when a later one needs them as they were.
         var spare = ContiguousArray<Int32>(repeating: 0, count: rowFilters.count > 1 ? selection.count : 0)
         let bound = UInt32(targets)
-        let filtered = rowFilters.contains { $0 != nil }
         try withCounters(&counts) { tallies in
             try selection.withUnsafeMutableBufferPointer { picked in
                 guard let sel = picked.baseAddress else { return }
@@ -284,8 +287,9 @@ extension Compiler {
                             k &+= passes(first, i)
                         }
                     }
-                    if filtered && (rowFilters.count > 1 || rowFilter?.tests.isEmpty == false) {
-                        // The rows the ranges let through, then each row filter on those, in row order.
+                    if rowFilters.count > 1 || rowFilter?.tests.isEmpty == false {
+                        // The rows the ranges let through, then each row filter on those, in row
+                        // order (a filter may be nil: no tests and no mask, every row counts).
                         var kept = 0
                         for j in 0..<k {
                             let i = Int(sel[j])

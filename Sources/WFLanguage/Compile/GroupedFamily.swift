@@ -9,7 +9,9 @@ import WFStore
 /// positions took about 20 ms at nation scale).
 ///
 /// Members are found when the stage is compiled, by the source text of the conditions with a
-/// column form: within one stage the same text names the same fields and variables. A member
+/// column form: within one stage the same text names the same fields and variables. Counts
+/// from `where … | count` and `any C` join a family; `all C` (counted as `not C`) and
+/// conditions written out from a named one never do. A member
 /// whose counts are made early keeps them as if it had made them: they are checked against the
 /// store and its own operands when it reads them, and made again if either changed.
 final class GroupedFamily {

@@ -21,8 +21,10 @@ public enum ProcessMemory {
         let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3
         guard let symbol = dlsym(nil, "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        // Allocations below 256 MiB come from the heap, and up to 512 MiB of freed heap is kept.
-        _ = mallopt(mmapThreshold, 256 << 20)
+        // Allocations below 256 MiB come from the heap (older glibc caps the threshold at 32
+        // MiB), and up to 512 MiB of freed heap is kept. Setting either fixes both for good, so
+        // if no threshold is accepted nothing is set: a fixed default of 128 KiB would be worse.
+        guard mallopt(mmapThreshold, 256 << 20) != 0 || mallopt(mmapThreshold, 32 << 20) != 0 else { return }
         _ = mallopt(trimThreshold, 512 << 20)
         #endif
     }
