@@ -33,9 +33,17 @@ extension Compiler {
     /// `cond` with its inlinable calls replaced (see above), and the functions it assumes; nil
     /// when no conjunct is such a call.
     func inliningConditionCalls(_ cond: Expr) -> (Expr, [InlinedCondition])? {
+        guard let (parts, inlined) = inliningConditionCalls(conjuncts: conjuncts(cond)), let first = parts.first else { return nil }
+        let joined = parts.dropFirst().reduce(first) { Expr(kind: .binary(.and, $0, $1), span: $1.span) }
+        return (joined, inlined)
+    }
+
+    /// The conjuncts of a condition with their inlinable calls replaced, and the functions they
+    /// assume; nil when none is such a call.
+    func inliningConditionCalls(conjuncts: [Expr]) -> ([Expr], [InlinedCondition])? {
         var inlined: [InlinedCondition] = []
         var parts: [Expr] = []
-        for part in conjuncts(cond) {
+        for part in conjuncts {
             if let (body, assumed) = inlinedCondition(part) {
                 parts.append(body)
                 inlined.append(assumed)
@@ -43,9 +51,7 @@ extension Compiler {
                 parts.append(part)
             }
         }
-        guard !inlined.isEmpty, let first = parts.first else { return nil }
-        let joined = parts.dropFirst().reduce(first) { Expr(kind: .binary(.and, $0, $1), span: $1.span) }
-        return (joined, inlined)
+        return inlined.isEmpty ? nil : (parts, inlined)
     }
 
     /// The body of the call `e` with its parameters replaced, or nil.

@@ -63,7 +63,7 @@ extension Compiler {
         var leaves: [CorrelatedTest.Leaf] = []
         for part in conjuncts(condition) {
             guard case .binary(let op, let l, let r) = part.kind, [.eq, .lt, .le, .gt, .ge].contains(op) else { return nil }
-            let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
+            let flipped = op.swapped
             guard let leaf = Compiler.rangeLeaf(l, op, r, child: child, param: param, others: others, item: kind, scope: definition.scope)
                     ?? Compiler.rangeLeaf(r, flipped, l, child: child, param: param, others: others, item: kind, scope: definition.scope)
             else { return nil }

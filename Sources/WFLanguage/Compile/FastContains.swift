@@ -17,6 +17,8 @@ final class TextContainsTest {
     private let pool: StringPool
     private let needle: String
     private let needleBytes: [UInt8]
+    /// Whether the needle is plain, so that plain strings may be searched in their bytes.
+    private let plain: Bool
     /// The answers by string, for a set of `PoolMatches.fromRows` rows or more; a smaller one
     /// tests each row's string as it comes (the bit sets cost a pass over the pool's size).
     private let matches: PoolMatches?
@@ -36,6 +38,7 @@ final class TextContainsTest {
         pool = store.strings
         self.needle = needle
         needleBytes = Array(needle.utf8)
+        plain = TextContainsTest.isPlain(needleBytes)
         if let known, known.base === pool.base, known.needle == needle {
             matches = known
         } else if rows >= PoolMatches.fromRows {
@@ -67,15 +70,14 @@ final class TextContainsTest {
         guard id >= 0 else { return false }
         if Int(id) < pool.base.count {
             if let matches { return matches.contains(id) }
-            if let answer = TextContainsTest.search(pool.base.utf8(Int(id)), needleBytes) { return answer }
+            if plain, let answer = TextContainsTest.search(pool.base.utf8(Int(id)), needleBytes) { return answer }
         }
         return Compiler.textContains(pool.string(id), needle)
     }
 
     /// Whether `needle` occurs in `text` byte for byte; nil when `text` is not plain (or the
     /// needle holds a carriage return), and Swift must answer. The caller checks that the
-    /// needle is plain (`PoolMatches.plain`, or `search(needle, [])`). Both are valid UTF-8, so
-    /// a match starts on a scalar.
+    /// needle is plain (`isPlain`). Both are valid UTF-8, so a match starts on a scalar.
     static func search(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool? {
         guard TextOrder.isStable(text), !needle.contains(0x0D) else { return nil }
         let n = needle.count, count = text.count
@@ -93,6 +95,11 @@ final class TextContainsTest {
             i += 1
         }
         return found
+    }
+
+    /// Whether a text's bytes give Swift's answer (see above).
+    static func isPlain(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { search($0, []) } != nil
     }
 }
 
@@ -118,7 +125,7 @@ final class PoolMatches {
         self.base = base
         self.needle = needle
         needleBytes = Array(needle.utf8)
-        plain = needleBytes.withUnsafeBufferPointer { TextContainsTest.search($0, []) } != nil
+        plain = TextContainsTest.isPlain(needleBytes)
         let words = (base.count + 63) / 64
         tested = Array(repeating: 0, count: words)
         found = tested

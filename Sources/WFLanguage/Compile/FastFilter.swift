@@ -88,8 +88,7 @@ extension Compiler {
                 return fieldCompare(field, op, r).map(onItem)
             }
             if let (field, onItem) = storedPath(r, kind) {
-                let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-                return fieldCompare(field, flipped, l).map(onItem)
+                return fieldCompare(field, op.swapped, l).map(onItem)
             }
             return nil
         case .binary(.in, let l, let r):

@@ -62,15 +62,15 @@ extension Compiler {
                 return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, op, $0) }.map(onItem) }
             }
             if let (field, onItem) = storedPath(r, kind), let operand = invariantOperand(l, cache) {
-                let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, flipped, $0) }.map(onItem) }
+                let swapped = op.swapped
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.cellCompare(field, swapped, $0) }.map(onItem) }
             }
             if let (field, onItem) = yearOfDateField(l, kind), let operand = invariantOperand(r, cache) {
                 return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, op, $0) }.map(onItem) }
             }
             if let (field, onItem) = yearOfDateField(r, kind), let operand = invariantOperand(l, cache) {
-                let flipped: BinaryOp = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le][op] ?? op
-                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, flipped, $0) }.map(onItem) }
+                let swapped = op.swapped
+                return DynamicPredicate(operands: [operand]) { values in values.first.flatMap { Compiler.yearCompare(field, swapped, $0) }.map(onItem) }
             }
             return nil
         case .binary(.in, let l, let r) where textField(r, kind) != nil:

@@ -28,10 +28,7 @@ extension RowPredicate {
             return RowPredicate.selectRows(input) { test.holds($0) }
         case .contains(let f, let text):
             let test = TextContainsTest(store, f, text, rows: input.count)
-            switch input {
-            case .range(let r): test.prepare(.range(r))
-            case .rows(let rows): rows.withUnsafeBufferPointer { test.prepare(.rows($0)) }
-            }
+            input.withBlockInput { test.prepare($0) }
             return RowPredicate.selectRows(input) { test.holds($0) }
         }
     }
@@ -151,6 +148,15 @@ extension RowPredicate {
         }
     }
 
+    /// The rows of `input` passing `holds` (a test that reads more than one column's cells:
+    /// through a reference, or a text search), ascending.
+    @inline(__always) static func selectRows(_ input: Selection, _ holds: (Int32) -> Bool) -> ContiguousArray<Int32> {
+        ContiguousArray(unsafeUninitializedCapacity: input.count) { out, kept in
+            guard let base = out.baseAddress else { kept = 0; return }
+            kept = input.withBlockInput { selectRows($0, into: base, holds) }
+        }
+    }
+
     static func union(_ a: ContiguousArray<Int32>, _ b: ContiguousArray<Int32>) -> ContiguousArray<Int32> {
         var out = ContiguousArray<Int32>()
         out.reserveCapacity(a.count + b.count)
@@ -184,6 +190,14 @@ enum Selection {
         switch self {
         case .range(let r): return r.count
         case .rows(let rows): return rows.count
+        }
+    }
+
+    /// The same rows as a block input, read in place.
+    func withBlockInput<R>(_ body: (BlockInput) -> R) -> R {
+        switch self {
+        case .range(let r): return body(.range(r))
+        case .rows(let rows): return rows.withUnsafeBufferPointer { body(.rows($0)) }
         }
     }
 

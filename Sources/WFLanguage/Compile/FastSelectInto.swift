@@ -45,8 +45,8 @@ extension RowPredicate {
             return RowPredicate.selectRows(input, into: out) { test.holds($0) }
         case .contains(let f, let text):
             // A filter run a block at a time keeps the strings' answers from block to block.
-            let test = TextContainsTest(rt.store, f, text, rows: Swift.max(input.count, rt.rowCount(f.kind)), known: rt.poolMatches)
-            rt.poolMatches = test.poolMatches ?? rt.poolMatches
+            let test = TextContainsTest(rt.store, f, text, rows: Swift.max(input.count, rt.rowCount(f.kind)), known: rt.poolMatches[text])
+            if let made = test.poolMatches { rt.poolMatches[text] = made }
             test.prepare(input)
             return RowPredicate.selectRows(input, into: out) { test.holds($0) }
         case .or, .not:
@@ -88,6 +88,26 @@ extension RowPredicate {
     /// 1 for true, 0 for false, as an addition rather than a branch: the optimiser turns
     /// `b ? 1 : 0` back into a jump, which mispredicts half the time on a 50/50 condition.
     @inline(__always) static func one(_ b: Bool) -> Int { Int(unsafeBitCast(b, to: UInt8.self)) }
+
+    /// The rows of `input` passing `holds` (a test that reads more than one column's cells),
+    /// written to `out` (which may be `input`'s own memory); returns how many.
+    @inline(__always) static func selectRows(_ input: BlockInput, into out: UnsafeMutablePointer<Int32>, _ holds: (Int32) -> Bool) -> Int {
+        var k = 0
+        switch input {
+        case .range(let r):
+            for i in r {
+                let row = Int32(truncatingIfNeeded: i)
+                out[k] = row
+                k &+= one(holds(row))
+            }
+        case .rows(let rows):
+            for row in rows {
+                out[k] = row
+                k &+= one(holds(row))
+            }
+        }
+        return k
+    }
 
     /// Every row of `input`, copied to `out`.
     static func copy(_ input: BlockInput, into out: UnsafeMutablePointer<Int32>) -> Int {

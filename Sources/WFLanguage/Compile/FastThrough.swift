@@ -69,39 +69,6 @@ extension RowPredicate {
             return .and(a, b)
         }
     }
-
-    /// The rows of `input` passing `holds`, ascending.
-    @inline(__always) static func selectRows(_ input: Selection, _ holds: (Int32) -> Bool) -> ContiguousArray<Int32> {
-        ContiguousArray(unsafeUninitializedCapacity: input.count) { out, kept in
-            guard let base = out.baseAddress else { kept = 0; return }
-            switch input {
-            case .range(let r):
-                kept = selectRows(.range(r), into: base, holds)
-            case .rows(let rows):
-                kept = rows.withUnsafeBufferPointer { selectRows(.rows($0), into: base, holds) }
-            }
-        }
-    }
-
-    /// The rows of `input` passing `holds`, written to `out` (which may be `input`'s own
-    /// memory); returns how many.
-    @inline(__always) static func selectRows(_ input: BlockInput, into out: UnsafeMutablePointer<Int32>, _ holds: (Int32) -> Bool) -> Int {
-        var k = 0
-        switch input {
-        case .range(let r):
-            for i in r {
-                let row = Int32(truncatingIfNeeded: i)
-                out[k] = row
-                k &+= one(holds(row))
-            }
-        case .rows(let rows):
-            for row in rows {
-                out[k] = row
-                k &+= one(holds(row))
-            }
-        }
-        return k
-    }
 }
 
 /// `.through(edge, target, p)` bound to a store: one read of the reference cell, then `p` on the

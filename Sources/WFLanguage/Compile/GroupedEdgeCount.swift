@@ -55,10 +55,8 @@ extension Compiler {
         // `.positions | where held_on(it, day) | count` is counted in the pass; if a variable is
         // given another function, the sub-query runs as written.
         var assumed: [InlinedCondition] = []
-        if let (expanded, inlined) = inliningConditionCalls(conditions.dropFirst().reduce(conditions.first ?? Expr(kind: .bool(true), span: span)) {
-            Expr(kind: .binary(.and, $0, $1), span: $1.span)
-        }) {
-            conditions = conjuncts(expanded)
+        if let (expanded, inlined) = inliningConditionCalls(conjuncts: conditions) {
+            conditions = expanded
             assumed = inlined
         }
         // The node whose edge is read: the item, or a variable.
@@ -287,9 +285,9 @@ extension Compiler {
                             k &+= passes(first, i)
                         }
                     }
-                    if rowFilters.count > 1 || rowFilter?.tests.isEmpty == false {
-                        // The rows the ranges let through, then each row filter on those, in row
-                        // order (a filter may be nil: no tests and no mask, every row counts).
+                    if rowFilters.count > 1 || rowFilter != nil {
+                        // The rows the ranges let through, then the mask, then each row filter's
+                        // tests on those, in row order (a filter may be nil: every row counts).
                         var kept = 0
                         for j in 0..<k {
                             let i = Int(sel[j])
@@ -314,19 +312,6 @@ extension Compiler {
                                     tally[Int(target < bound ? target : bound)] &+= 1
                                 }
                             }
-                        }
-                    } else if let rowFilter {
-                        // Only the mask: the rows pointing at the items the stage visits.
-                        var kept = 0
-                        for j in 0..<k {
-                            let i = Int(sel[j])
-                            sel[kept] = sel[j]
-                            kept &+= passes(second, i) & passes(third, i) & passes(fourth, i)
-                        }
-                        kept = rowFilter.filter(sel, kept, masked: maskFirst)
-                        for j in 0..<kept {
-                            let target = UInt32(bitPattern: edgeBase[Int(sel[j])])
-                            out[Int(target < bound ? target : bound)] &+= 1
                         }
                     } else {
                         for j in 0..<k {
@@ -548,11 +533,10 @@ struct GroupedRowFilter {
         self.edge = base
     }
 
-    /// Keeps the rows of `sel[0..<count]` that pass, in order; returns how many. `masked`: the
-    /// rows were already tested against the mask.
-    func filter(_ sel: UnsafeMutablePointer<Int32>, _ count: Int, masked: Bool = false) -> Int {
+    /// Keeps the rows of `sel[0..<count]` that pass, in order; returns how many.
+    func filter(_ sel: UnsafeMutablePointer<Int32>, _ count: Int) -> Int {
         var kept = count
-        if let wanted, !masked { kept = GroupedRowFilter.keep(sel, count, pointingAt: wanted, edge) }
+        if let wanted { kept = GroupedRowFilter.keep(sel, count, pointingAt: wanted, edge) }
         for t in tests { kept = t.filter(sel, kept) }
         return kept
     }

@@ -29,9 +29,9 @@ final class Runtime {
     /// set it visits, when it is one.
     var stageItems = 0
     var stageSet: NodeSet?
-    /// The base strings containing a text, from the last whole-pool search (`PoolMatches`), so
-    /// that a filter run a block at a time searches the pool once, not once per block.
-    var poolMatches: PoolMatches?
+    /// The base strings found to contain each text searched (`PoolMatches`), so that a filter
+    /// run a block at a time, or once per item, tests each string once, not once per block.
+    var poolMatches: [String: PoolMatches] = [:]
     /// Grouped sub-queries' counts and sums by site, for this run only (freed with the runtime).
     private var groupedCountsBySite: [GroupedValues<Int32>?] = []
     private var groupedSumsBySite: [GroupedValues<Int64>?] = []

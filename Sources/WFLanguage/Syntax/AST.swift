@@ -28,6 +28,18 @@ enum BinaryOp: String {
     case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
     case and, or, `in`
+
+    /// The comparison that holds with its operands exchanged (`a < b` is `b > a`); any other
+    /// operator is its own.
+    var swapped: BinaryOp {
+        switch self {
+        case .lt: return .gt
+        case .le: return .ge
+        case .gt: return .lt
+        case .ge: return .le
+        default: return self
+        }
+    }
 }
 
 indirect enum ExprKind {
