@@ -148,11 +148,12 @@ public struct Store {
         return out
     }
 
-    /// The number of live rows pointing at `target` through `field`.
+    /// The number of live rows pointing at `target` through `field`: the length of its slice of
+    /// the index once the index is built (`prefersScan` decides when, as for `reverse`).
     public func reverseCount(_ field: FieldID, _ target: Int32) -> Int {
         let table = tables[field.kind.rawValue]
         let column = table.columns[field.index]
-        if column.isPristine && table.deleted.isEmpty && column.tail.isEmpty {
+        if column.isPristine && table.deleted.isEmpty && column.tail.isEmpty && !prefersScan(field) {
             return reverseIndex(field).slice(of: target).count
         }
         return reverse(field, target).count
