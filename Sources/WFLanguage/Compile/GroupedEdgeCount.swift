@@ -379,11 +379,17 @@ struct Grouped {
         let (outer, edge, base, condition, generalEval) = (self.outer, self.edge, self.base, self.condition, self.general)
         return Compiled(.scalar) { rt in
             guard case .node(let k, let row) = try base(rt), k == outer, row >= 0 else { return try generalEval(rt) }
-            // An operand that fails is left to the general path, which reports it only if it
-            // evaluates it (there may be no children to test).
-            guard let values = try? condition.operands.map({ try $0(rt) }) else { return try generalEval(rt) }
             let kept = entry(rt)
-            kept.check(generation: rt.storeGeneration, operands: values)
+            // Kept values are read while the store and the operands are as they were, checked
+            // without an array of the operands per item; they are made again when not.
+            var values: [Value] = []
+            if kept.values == nil || !kept.isCurrent(rt, condition.operands) {
+                // An operand that fails is left to the general path, which reports it only if it
+                // evaluates it (there may be no children to test).
+                guard let current = try? condition.operands.map({ try $0(rt) }) else { return try generalEval(rt) }
+                values = current
+                kept.check(generation: rt.storeGeneration, operands: values)
+            }
             if kept.values != nil {
                 if let v = kept.value(of: row) { return answer(v) }
                 return try generalEval(rt)
@@ -490,6 +496,16 @@ final class GroupedValues<Element: FixedWidthInteger> {
         cursor = 0
         calls = 0
         unplannable = false
+    }
+
+    /// Whether the values kept were made for the store as it is and for the values `operands`
+    /// have now; false when one fails.
+    @inline(__always) func isCurrent(_ rt: Runtime, _ current: [Eval]) -> Bool {
+        guard rt.storeGeneration == generation, current.count == operands.count else { return false }
+        for i in current.indices {
+            guard let v = try? current[i](rt), v.key == operands[i] else { return false }
+        }
+        return true
     }
 
     /// Keeps `all` (by row, or by slot in `wanted` when the pass counted a few targets only),
