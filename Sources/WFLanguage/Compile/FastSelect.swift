@@ -103,8 +103,22 @@ extension RowPredicate {
                         while start < range.upperBound {
                             let end = Swift.min(range.upperBound, start &+ 4096), before = k
                             if sparse {
-                                for i in start..<end where keep(cells[i]) {
-                                    out[k] = Int32(truncatingIfNeeded: i)
+                                // Sixteen cells tested together (a vector compare and an or),
+                                // the rows kept looked for only where one passed.
+                                var i = start
+                                while i &+ 16 <= end {
+                                    var any = 0
+                                    for j in i..<(i &+ 16) { any |= RowPredicate.one(keep(cells[j])) }
+                                    if any != 0 {
+                                        for j in i..<(i &+ 16) where keep(cells[j]) {
+                                            out[k] = Int32(truncatingIfNeeded: j)
+                                            k &+= 1
+                                        }
+                                    }
+                                    i &+= 16
+                                }
+                                for j in i..<end where keep(cells[j]) {
+                                    out[k] = Int32(truncatingIfNeeded: j)
                                     k &+= 1
                                 }
                             } else {
