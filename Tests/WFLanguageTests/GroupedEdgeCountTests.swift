@@ -47,6 +47,9 @@ final class GroupedEdgeCountTests: XCTestCase {
         "orgs | map (.children | where big_village(it) | sum .women)",
         // Items that point at fewer rows than any range lets through: they are tested first.
         "orgs | where .level == village and .women > 1200 | select .id, n: (.positions | where .to >= 2026-06-30 | count), t: (.positions | where .role == exec and trained(it) | count)",
+        // A first test few rows pass, read sixteen cells at a time.
+        "orgs | map (.children | where .women > 3000 | count)",
+        "orgs | where .level != group | select .id, n: (.children | where .women > 3000 and .level != group | count)",
         // A few items: the pass keeps values for them only, by their rank among the items.
         "orgs | where .level == township or (.level == village and .women > 1000) "
             + "| select .id, w: (.children | where .women > 100 | sum .women), g: (.children | where .level == group or .women > 300 | count)",

@@ -102,25 +102,8 @@ extension RowPredicate {
                         var start = range.lowerBound
                         while start < range.upperBound {
                             let end = Swift.min(range.upperBound, start &+ 4096), before = k
-                            if sparse {
-                                // Sixteen cells tested together (a vector compare and an or),
-                                // the rows kept looked for only where one passed.
-                                var i = start
-                                while i &+ 16 <= end {
-                                    var any = 0
-                                    for j in i..<(i &+ 16) { any |= RowPredicate.one(keep(cells[j])) }
-                                    if any != 0 {
-                                        for j in i..<(i &+ 16) where keep(cells[j]) {
-                                            out[k] = Int32(truncatingIfNeeded: j)
-                                            k &+= 1
-                                        }
-                                    }
-                                    i &+= 16
-                                }
-                                for j in i..<end where keep(cells[j]) {
-                                    out[k] = Int32(truncatingIfNeeded: j)
-                                    k &+= 1
-                                }
+                            if sparse, let c = cells.baseAddress, let o = out.baseAddress {
+                                k = RowPredicate.appendSparse(c, start..<end, into: o, at: k, keep)
                             } else {
                                 for i in start..<end {
                                     out[k] = Int32(truncatingIfNeeded: i)
@@ -160,6 +143,32 @@ extension RowPredicate {
                 kept = k
             }
         }
+    }
+
+    /// Writes the rows of `range` whose cell passes `keep` to `out` from `k` on, ascending, and
+    /// returns where the next goes. For tests few rows pass: sixteen cells are tested together
+    /// (a vector compare and an or) and the rows kept looked for only where one passed, so most
+    /// cells cost no branch and no store (the township filter over 5.5 M orgs at nation scale:
+    /// 2.65 to 2.0 ms).
+    @inline(__always) static func appendSparse(_ cells: UnsafePointer<Int32>, _ range: Range<Int>, into out: UnsafeMutablePointer<Int32>,
+                                               at k: Int, _ keep: (Int32) -> Bool) -> Int {
+        var k = k, i = range.lowerBound
+        while i &+ 16 <= range.upperBound {
+            var any = 0
+            for j in i..<(i &+ 16) { any |= RowPredicate.one(keep(cells[j])) }
+            if any != 0 {
+                for j in i..<(i &+ 16) where keep(cells[j]) {
+                    out[k] = Int32(truncatingIfNeeded: j)
+                    k &+= 1
+                }
+            }
+            i &+= 16
+        }
+        for j in i..<range.upperBound where keep(cells[j]) {
+            out[k] = Int32(truncatingIfNeeded: j)
+            k &+= 1
+        }
+        return k
     }
 
     /// The rows of `input` passing `holds` (a test that reads more than one column's cells:

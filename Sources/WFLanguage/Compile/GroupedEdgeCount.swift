@@ -268,6 +268,8 @@ extension Compiler {
         var passed = tests.map { t in sampled.reduce(0) { $0 + passes(t, $1) } }
         tests = zip(tests, passed).sorted { $0.1 < $1.1 }.map(\.0)
         passed.sort()
+        // A first test few rows pass (in the sample) is read sixteen cells at a time.
+        let sparseFirst = (passed.first ?? Int.max) &* 32 < (n + stride - 1) / stride
         let mask = rowFilter?.wanted
         // Every filter counts by the first one's slots: made from the same set, their masks agree.
         guard rowFilters.allSatisfy({ $0?.wanted?.count == mask?.count }) else { return nil }
@@ -300,6 +302,8 @@ extension Compiler {
                             sel[k] = Int32(truncatingIfNeeded: i)
                             k &+= mask.contains(edgeBase[i]) ? 1 : 0
                         }
+                    } else if sparseFirst {
+                        k = RowPredicate.appendSparse(first.cells, start..<end, into: sel, at: 0) { UInt32(bitPattern: $0 &- first.lo) <= first.width }
                     } else {
                         for i in start..<end {
                             sel[k] = Int32(truncatingIfNeeded: i)
