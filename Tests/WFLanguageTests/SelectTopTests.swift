@@ -79,6 +79,41 @@ final class SelectTopTests: XCTestCase {
         XCTAssertEqual(out, "")
     }
 
+    /// `select … | take N` and `map … | take N` run the select for the first N items only: the
+    /// same rows as selecting all and taking N (`| skip 0 |` keeps the stages apart), on a set,
+    /// a set with a deleted row, a list, and more than there are.
+    func testTakeAfterASelectSelectsTheFirstOnly() {
+        let pushed = [
+            "orgs | select .id, .name, kids: (.children | count) | take 6",
+            "people | select .id, y: .birth_year | take 4",
+            "orgs | map .women | take 9",
+            "[5, 6, 7] | map it * 2 | take 2",
+            "orgs | where .level == county | select .id, .name | take 1000",
+            "orgs | select .id | take 0",
+        ]
+        for s in [Demo.county(), store()] {
+            for q in pushed {
+                let general = q.replacingOccurrences(of: " | take", with: " | skip 0 | take")
+                XCTAssertEqual(runCSV(s, q, unixLines: true), runCSV(s, general, unixLines: true), q)
+            }
+            // Every row of a kind, cut without listing them all, skips a deleted row.
+            XCTAssertEqual(runCSV(s, "orgs | take 25 | map .id", unixLines: true), runCSV(s, "orgs | skip 0 | take 25 | map .id", unixLines: true))
+        }
+        XCTAssertTrue(runCSV(store(), "orgs | take 25 | map .id", unixLines: true).split(separator: "\n").contains("21"))
+        XCTAssertFalse(runCSV(store(), "orgs | take 25 | map .id", unixLines: true).split(separator: "\n").contains("20"))
+        // An item past N is not selected: its error is not raised, and its change is not made.
+        let (out, err) = outputs("orgs | select .id, bad: (if .id < 3 { .id } else { .women / 0 }) | take 3")
+        XCTAssertEqual(err, "")
+        XCTAssertTrue(out.contains("2"), out)
+        let changed = outputs("""
+            fn touch(o) { set o.women = 7; return o.id }
+            let ids = orgs | select t: touch(it) | take 2
+            orgs | where .women == 7 | count
+            """)
+        XCTAssertEqual(changed.err, "")
+        XCTAssertEqual(changed.out.trimmingCharacters(in: .whitespacesAndNewlines), "2")
+    }
+
     func testAnErrorInASelectIsStillRaised() {
         let (out, err) = outputs("orgs | select .id, bad: (.women / 0) | sort .id | take 3")
         XCTAssertTrue(err.contains("<t>:1:"), err)

@@ -55,6 +55,29 @@ enum Sequence {
 }
 
 extension Compiler {
+    /// The first `limit` live rows of `kind`, ascending.
+    /// - Complexity: O(limit) when no row is deleted, else O(rows read until `limit` are live).
+    static func firstLiveRows(_ kind: Kind, _ limit: Int, _ store: Store) -> ContiguousArray<Int32> {
+        let n = store.count(kind), table = store[kind]
+        if table.deleted.isEmpty { return ContiguousArray((0..<Swift.min(limit, n)).lazy.map { Int32(truncatingIfNeeded: $0) }) }
+        var out = ContiguousArray<Int32>()
+        var r: Int32 = 0
+        while out.count < limit && Int(r) < n {
+            if table.isLive(r) { out.append(r) }
+            r += 1
+        }
+        return out
+    }
+
+    /// Whether the stage makes one value per item from that item alone (`select`, `map`), so
+    /// that a `take` after it may come before it.
+    static func makesItemByItem(_ stage: Stage) -> Bool {
+        switch stage.kind {
+        case .select, .map: return true
+        default: return false
+        }
+    }
+
     func compileStage(_ stage: Stage, input: Compiled) -> Compiled {
         let span = stage.span
         let inEval = input.eval
@@ -122,6 +145,9 @@ extension Compiler {
                 let c = Int(clamping: count)
                 switch try Sequence.of(try inEval(rt), span, stage: isTake ? "take" : "skip") {
                 case .set(let s):
+                    // The first N of every row of a kind are found without listing them all
+                    // (`people | take 5` listed 8 M ids at nation scale).
+                    if isTake, s.rows == nil { return .nodes(NodeSet(kind: s.kind, rows: Compiler.firstLiveRows(s.kind, c, rt.store))) }
                     let ids = s.ids(rt.store)
                     return .nodes(NodeSet(kind: s.kind, rows: ContiguousArray(isTake ? ids.prefix(c) : ids.dropFirst(c))))
                 case .list(let l):
