@@ -281,8 +281,13 @@ extension Compiler {
         }
         var outType: SType = .any
         if case .nodes(let k) = input.type { outType = .nodeList(k) } else if case .nodeList = input.type { outType = input.type }
+        let byCells = cellSortKeys(keys, input.type)
         return Compiled(outType) { rt in
-            let items = try Sequence.of(try inEval(rt), span, stage: "sort").items(rt.store)
+            let value = try inEval(rt)
+            if let byCells, case .nodes(let s) = value, let sorted = try Compiler.sortByCells(s, byCells, descending, limit: limit, rt, span) {
+                return sorted
+            }
+            let items = try Sequence.of(value, span, stage: "sort").items(rt.store)
             let saved = rt.it
             defer { rt.it = saved }
             // The keys of item `a` are `keys[a * width ..< (a + 1) * width]`: one flat array,
@@ -329,6 +334,53 @@ extension Compiler {
             }
             return .list(order.map { items[$0] })
         }
+    }
+
+    /// The fields of a sort's keys when the input is a set and every key is a stored field of its
+    /// kind whose cells order as its values do (numbers, dates, yes/no, labels by their order,
+    /// references by row): not texts, whose order is Swift's, nor tags.
+    func cellSortKeys(_ keys: [(Expr, Bool)], _ inputType: SType) -> [FieldID]? {
+        guard case .nodes(let kind) = inputType else { return nil }
+        var fields: [FieldID] = []
+        for (key, _) in keys {
+            guard case .field(let base, let name, _) = key.kind, base == nil || { if case .it = base?.kind { return true } else { return false } }(),
+                  case .field(let f)? = Navigation.accessor(kind, name) else { return nil }
+            switch Navigation.cellTypes[f.kind.rawValue][f.index] {
+            case .int, .date, .bool, .enumeration, .ref: fields.append(f)
+            case .string, .personal, .tags: return nil
+            }
+        }
+        return fields
+    }
+
+    /// `sort` of a set by stored fields, compared on the cells: no item or key is boxed into a
+    /// value per row. Nulls come last either way and ties keep row order, as `Value.sortOrder`
+    /// and the general sort give (`people | sort .birth_year | take 3` at nation: 418 ms, most
+    /// of it boxing 8 M people and their years). Nil when a column has changed (the general
+    /// path reads it through the store).
+    static func sortByCells(_ set: NodeSet, _ fields: [FieldID], _ descending: [Bool], limit: Int?,
+                            _ rt: Runtime, _ span: Span) throws -> Value? {
+        var columns: [UnsafePointer<Int32>] = []
+        for f in fields {
+            guard let cells = rt.columns.cells(rt, f), cells.count == rt.rowCount(f.kind), let base = cells.baseAddress else { return nil }
+            columns.append(base)
+        }
+        let ids = set.valid(in: rt.store).ids(rt.store)
+        // A cell as a rank that sorts ascending: negated for a descending key, nulls past all.
+        @inline(__always) func rank(_ c: Int32, _ desc: Bool) -> Int64 { c == nullCell ? .max : (desc ? -Int64(c) : Int64(c)) }
+        let order = try ids.withUnsafeBufferPointer { rows in
+            try Compiler.order(rows.count, limit: limit, rt, span) { a, b in
+                let x = Int(rows[a]), y = Int(rows[b])
+                var k = 0
+                while k < columns.count {
+                    let p = rank(columns[k][x], descending[k]), q = rank(columns[k][y], descending[k])
+                    if p != q { return p < q }
+                    k &+= 1
+                }
+                return a < b
+            }
+        }
+        return .list(order.map { .node(set.kind, ids[$0]) })
     }
 
     /// The indices of the `k` first of `0..<n` under `before` (a strict total order), in order.
