@@ -242,8 +242,11 @@ extension Compiler {
             }
         case .aggregate(let name, let arg):
             let f = arg.map { a in withStage(itemType) { compile(a).eval } }
+            let onColumns = columnAggregate(name, arg, input.type)
             return Compiled(.scalar) { rt in
-                let items = try Sequence.of(try inEval(rt), span, stage: name).items(rt.store)
+                let value = try inEval(rt)
+                if let onColumns, case .nodes(let s) = value, let answer = try onColumns(rt, s, span) { return answer }
+                let items = try Sequence.of(value, span, stage: name).items(rt.store)
                 guard let f else { return try Aggregate.apply(name, items, span) }
                 let saved = rt.it
                 defer { rt.it = saved }
