@@ -114,6 +114,26 @@ final class SelectTopTests: XCTestCase {
         XCTAssertEqual(changed.out.trimmingCharacters(in: .whitespacesAndNewlines), "2")
     }
 
+    /// `first` and `last` of every row of a kind find the row without listing them all: a
+    /// deleted first or last row is passed over, as the list of the set's items does.
+    func testFirstAndLastOfASetSkipDeletedRows() {
+        var s = Demo.county()
+        let n = s.count(.org)
+        s.delete(.org, 0)
+        s.delete(.org, Int32(n - 1))
+        s.delete(.org, Int32(n - 2))
+        for store in [Demo.county(), s] {
+            for q in ["(orgs | first).id", "(orgs | last).id", "(people | last).id",
+                      "(orgs | where .level == village | first).id", "(orgs | where .level == village | last).id",
+                      "orgs | where .women > 100000000 | first"] {
+                let general = q.replacingOccurrences(of: " | first", with: " | map it | first").replacingOccurrences(of: " | last", with: " | map it | last")
+                XCTAssertEqual(runCSV(store, q, unixLines: true), runCSV(store, general, unixLines: true), q)
+            }
+        }
+        XCTAssertEqual(runCSV(s, "(orgs | first).id", unixLines: true).trimmingCharacters(in: .whitespacesAndNewlines), "1")
+        XCTAssertEqual(runCSV(s, "(orgs | last).id", unixLines: true).trimmingCharacters(in: .whitespacesAndNewlines), "\(n - 3)")
+    }
+
     func testAnErrorInASelectIsStillRaised() {
         let (out, err) = outputs("orgs | select .id, bad: (.women / 0) | sort .id | take 3")
         XCTAssertTrue(err.contains("<t>:1:"), err)

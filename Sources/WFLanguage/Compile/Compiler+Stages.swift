@@ -69,6 +69,15 @@ extension Compiler {
         return out
     }
 
+    /// The last live row of `kind`, nil when none.
+    /// - Complexity: O(1) when no row is deleted, else O(rows read back to a live one).
+    static func lastLiveRow(_ kind: Kind, _ store: Store) -> Int32? {
+        let table = store[kind]
+        var r = Int32(truncatingIfNeeded: store.count(kind)) - 1
+        while r >= 0 && !table.isLive(r) { r -= 1 }
+        return r >= 0 ? r : nil
+    }
+
     /// Whether the stage makes one value per item from that item alone (`select`, `map`), so
     /// that a `take` after it may come before it.
     static func makesItemByItem(_ stage: Stage) -> Bool {
@@ -188,8 +197,14 @@ extension Compiler {
             return Compiled(itemType) { rt in
                 switch try Sequence.of(try inEval(rt), span, stage: isFirst ? "first" : "last") {
                 case .set(let s):
-                    let ids = s.ids(rt.store)
-                    guard let r = isFirst ? ids.first : ids.last else { return .null }
+                    // Every row of a kind: the first (last) live one, found without listing them all.
+                    let row: Int32?
+                    if let rows = s.rows {
+                        row = isFirst ? rows.first : rows.last
+                    } else {
+                        row = isFirst ? Compiler.firstLiveRows(s.kind, 1, rt.store).first : Compiler.lastLiveRow(s.kind, rt.store)
+                    }
+                    guard let r = row else { return .null }
                     return .node(s.kind, r)
                 case .list(let l): return (isFirst ? l.first : l.last) ?? .null
                 }
