@@ -112,6 +112,12 @@ final class SelectTopTests: XCTestCase {
             """)
         XCTAssertEqual(changed.err, "")
         XCTAssertEqual(changed.out.trimmingCharacters(in: .whitespacesAndNewlines), "2")
+        // A bad input is still the select's (or the map's) to report.
+        for (q, stage) in [("5 | map it | take 1", "'map'"), ("5 | select v: it | take 1", "'select'")] {
+            let bad = outputs(q)
+            XCTAssertTrue(bad.err.contains("\(stage) needs a list or a set"), bad.err)
+            XCTAssertTrue(bad.err.contains("<t>:1:5"), bad.err)
+        }
     }
 
     /// `first` and `last` of every row of a kind find the row without listing them all: a

@@ -63,11 +63,11 @@ extension Compiler {
                     current = top
                     i += count
                 } else if i + 1 < stages.count, Compiler.makesItemByItem(stages[i]), case .take(let n) = stages[i + 1].kind,
-                          case .int = n.kind {
-                    // `select … | take N` (or `map`): the first N items are taken, then selected,
-                    // so the select runs for those N only (docs/language.md, "Pipeline stages").
-                    // At nation scale, 48,000 townships' names took 32 ms to show ten.
-                    current = compileStage(stages[i], input: compileStage(stages[i + 1], input: current))
+                          case .int(let limit) = n.kind, limit >= 0 {
+                    // `select … | take N` (or `map`): the select runs for the first N items only
+                    // (docs/language.md, "Pipeline stages"). At nation scale, 48,000 townships'
+                    // names took 32 ms to show ten.
+                    current = compileStage(stages[i + 1], input: compileStage(stages[i], input: current, atMost: Int(clamping: limit)))
                     i += 2
                 } else if case .sort(let keys) = stages[i].kind, i + 1 < stages.count,
                           case .take(let n) = stages[i + 1].kind, case .int(let limit) = n.kind, limit >= 0 {

@@ -27,6 +27,15 @@ extension Compiler {
         }
     }
 
+    /// The stored field `e` reads when it is `.f` or `it.f` of an item of `kind`: a read that
+    /// cannot fail or change anything, which the column paths make on the cells.
+    func storedField(_ e: Expr, of kind: Kind) -> FieldID? {
+        guard case .field(let base, let name, _) = e.kind else { return nil }
+        if let base, case .it = base.kind {} else if base != nil { return nil }
+        if case .field(let f)? = Navigation.accessor(kind, name) { return f }
+        return nil
+    }
+
     /// Whether evaluating `e` cannot write to the store: no call (a function may hold a
     /// mutation), no mutation, no function value, and pipelines only of stages that call
     /// nothing (no `| name(…)`).

@@ -145,10 +145,8 @@ extension Compiler {
     /// Whether `e` reads a stored field of the item (`.name`), which cannot fail or change
     /// anything for an item of the kind `itemType` names.
     private func storedFieldOfItem(_ e: Expr, _ itemType: SType) -> Bool {
-        guard case .node(let k) = itemType, case .field(let base, let name, _) = e.kind else { return false }
-        if let base, case .it = base.kind {} else if base != nil { return false }
-        if case .field? = Navigation.accessor(k, name) { return true }
-        return false
+        guard case .node(let k) = itemType else { return false }
+        return storedField(e, of: k) != nil
     }
 
     /// The name a select field's slot has while a fused filter reads it: not one a program can write.

@@ -46,6 +46,14 @@ enum Sequence {
         }
     }
 
+    /// The first `limit` items: a stage followed by `take N` visits no more (`select … | take N`).
+    func prefix(_ limit: Int, _ store: Store) -> Sequence {
+        switch self {
+        case .set(let s): return .set(NodeSet(kind: s.kind, rows: s.ids(store, limit: limit)))
+        case .list(let l): return .list(Array(l.prefix(limit)))
+        }
+    }
+
     func items(_ store: Store) -> [Value] {
         switch self {
         case .set(let s): return s.ids(store).map { .node(s.kind, $0) }
@@ -55,20 +63,6 @@ enum Sequence {
 }
 
 extension Compiler {
-    /// The first `limit` live rows of `kind`, ascending.
-    /// - Complexity: O(limit) when no row is deleted, else O(rows read until `limit` are live).
-    static func firstLiveRows(_ kind: Kind, _ limit: Int, _ store: Store) -> ContiguousArray<Int32> {
-        let n = store.count(kind), table = store[kind]
-        if table.deleted.isEmpty { return ContiguousArray((0..<Swift.min(limit, n)).lazy.map { Int32(truncatingIfNeeded: $0) }) }
-        var out = ContiguousArray<Int32>()
-        var r: Int32 = 0
-        while out.count < limit && Int(r) < n {
-            if table.isLive(r) { out.append(r) }
-            r += 1
-        }
-        return out
-    }
-
     /// The last live row of `kind`, nil when none.
     /// - Complexity: O(1) when no row is deleted, else O(rows read back to a live one).
     static func lastLiveRow(_ kind: Kind, _ store: Store) -> Int32? {
@@ -79,7 +73,7 @@ extension Compiler {
     }
 
     /// Whether the stage makes one value per item from that item alone (`select`, `map`), so
-    /// that a `take` after it may come before it.
+    /// that a `take` after it limits the items it visits.
     static func makesItemByItem(_ stage: Stage) -> Bool {
         switch stage.kind {
         case .select, .map: return true
@@ -87,7 +81,9 @@ extension Compiler {
         }
     }
 
-    func compileStage(_ stage: Stage, input: Compiled) -> Compiled {
+    /// - Parameter limit: for `select` and `map`, the items visited at most (the `N` of a
+    ///   `take N` right after it: docs/language.md, "Pipeline stages").
+    func compileStage(_ stage: Stage, input: Compiled, atMost limit: Int? = nil) -> Compiled {
         let span = stage.span
         let inEval = input.eval
         let itemType = input.type.element
@@ -98,7 +94,8 @@ extension Compiler {
             let keys = items.map(\.0)
             let evals = withStage(itemType) { items.map { compile($0.1).eval } }
             return Compiled { rt in
-                let seq = try Sequence.of(try inEval(rt), span, stage: "select")
+                var seq = try Sequence.of(try inEval(rt), span, stage: "select")
+                if let limit { seq = seq.prefix(limit, rt.store) }
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
@@ -129,7 +126,8 @@ extension Compiler {
         case .map(let e):
             let f = withStage(itemType) { compile(e).eval }
             return Compiled { rt in
-                let seq = try Sequence.of(try inEval(rt), span, stage: "map")
+                var seq = try Sequence.of(try inEval(rt), span, stage: "map")
+                if let limit { seq = seq.prefix(limit, rt.store) }
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
@@ -156,9 +154,8 @@ extension Compiler {
                 case .set(let s):
                     // The first N of every row of a kind are found without listing them all
                     // (`people | take 5` listed 8 M ids at nation scale).
-                    if isTake, s.rows == nil { return .nodes(NodeSet(kind: s.kind, rows: Compiler.firstLiveRows(s.kind, c, rt.store))) }
-                    let ids = s.ids(rt.store)
-                    return .nodes(NodeSet(kind: s.kind, rows: ContiguousArray(isTake ? ids.prefix(c) : ids.dropFirst(c))))
+                    if isTake { return .nodes(NodeSet(kind: s.kind, rows: s.ids(rt.store, limit: c))) }
+                    return .nodes(NodeSet(kind: s.kind, rows: ContiguousArray(s.ids(rt.store).dropFirst(c))))
                 case .list(let l):
                     return .list(Array(isTake ? l.prefix(c) : l.dropFirst(c)))
                 }
@@ -202,7 +199,7 @@ extension Compiler {
                     if let rows = s.rows {
                         row = isFirst ? rows.first : rows.last
                     } else {
-                        row = isFirst ? Compiler.firstLiveRows(s.kind, 1, rt.store).first : Compiler.lastLiveRow(s.kind, rt.store)
+                        row = isFirst ? s.ids(rt.store, limit: 1).first : Compiler.lastLiveRow(s.kind, rt.store)
                     }
                     guard let r = row else { return .null }
                     return .node(s.kind, r)
@@ -361,8 +358,7 @@ extension Compiler {
         guard case .nodes(let kind) = inputType else { return nil }
         var fields: [FieldID] = []
         for (key, _) in keys {
-            guard case .field(let base, let name, _) = key.kind, base == nil || { if case .it = base?.kind { return true } else { return false } }(),
-                  case .field(let f)? = Navigation.accessor(kind, name) else { return nil }
+            guard let f = storedField(key, of: kind) else { return nil }
             switch Navigation.cellTypes[f.kind.rawValue][f.index] {
             case .int, .date, .bool, .enumeration, .ref: fields.append(f)
             case .string, .personal, .tags: return nil
@@ -375,15 +371,17 @@ extension Compiler {
     /// value per row. Nulls come last either way and ties keep row order, as `Value.sortOrder`
     /// and the general sort give (`people | sort .birth_year | take 3` at nation: 418 ms, most
     /// of it boxing 8 M people and their years). Nil when a column has changed (the general
-    /// path reads it through the store).
+    /// path reads it through the store), or the set is of another kind or names rows past the
+    /// table's end (which the general path reads as nulls).
     static func sortByCells(_ set: NodeSet, _ fields: [FieldID], _ descending: [Bool], limit: Int?,
                             _ rt: Runtime, _ span: Span) throws -> Value? {
+        guard fields.allSatisfy({ $0.kind == set.kind }), rt.valid(set).rows?.count == set.rows?.count else { return nil }
         var columns: [UnsafePointer<Int32>] = []
         for f in fields {
             guard let cells = rt.columns.cells(rt, f), cells.count == rt.rowCount(f.kind), let base = cells.baseAddress else { return nil }
             columns.append(base)
         }
-        let ids = set.valid(in: rt.store).ids(rt.store)
+        let ids = set.ids(rt.store)
         // A cell as a rank that sorts ascending: negated for a descending key, nulls past all.
         @inline(__always) func rank(_ c: Int32, _ desc: Bool) -> Int64 { c == nullCell ? .max : (desc ? -Int64(c) : Int64(c)) }
         let order = try ids.withUnsafeBufferPointer { rows in

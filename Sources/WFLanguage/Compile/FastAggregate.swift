@@ -15,14 +15,13 @@ extension Compiler {
             guard let make = withStage(.node(kind), { dynamicPredicate(arg, kind, OperandCache()) }) else { return nil }
             return { rt, s, span in
                 let set = rt.valid(s)
-                guard set.rows?.count == s.rows?.count, let p = try? make(rt) else { return nil }
+                guard s.kind == kind, set.rows?.count == s.rows?.count, let p = try? make(rt) else { return nil }
                 let all = set.rows?.count ?? rt.liveCount(set.kind)
                 guard all > 0 else { return .null }
                 return .decimal(Double(try Compiler.countRows(rt, set, p, span)) / Double(all))
             }
         }
-        guard case .field(let base, let fieldName, _) = arg.kind, base == nil || base.map({ if case .it = $0.kind { return true } else { return false } }) == true,
-              case .field(let f)? = Navigation.accessor(kind, fieldName) else { return nil }
+        guard let f = storedField(arg, of: kind) else { return nil }
         let type = Navigation.cellTypes[f.kind.rawValue][f.index]
         switch (name, type) {
         case ("sum", .int), ("sum", .bool), ("avg", .int): break
@@ -32,7 +31,7 @@ extension Compiler {
         }
         return { rt, s, span in
             let set = rt.valid(s)
-            guard set.rows?.count == s.rows?.count else { return nil }
+            guard s.kind == kind, set.rows?.count == s.rows?.count else { return nil }
             var n = 0, sum: Int64 = 0, magnitude: Int64 = 0
             var lowest = Int32.max, highest = Int32.min
             try ColumnGroup.forEachBlock(rt, set, nil, span) { rows in

@@ -15,6 +15,9 @@ import WFStore
 /// the run while the store is unchanged and the operands keep their values; any other time the
 /// sub-query runs as written, and it gives the same answer.
 ///
+/// A count with no condition makes no pass: it is the length of the item's slice of the edge's
+/// reverse index.
+///
 /// The pass is made only when it is expected to cost less than the look-ups it replaces: the
 /// stage loop running the sub-query tells how many items it visits (`Runtime.stageItems`), and
 /// calls are counted for loops that cannot tell (a `while`), so a repeated sub-query switches
@@ -189,7 +192,8 @@ extension Compiler {
     /// integer field of `edge.kind`) over the live rows passing `predicate` that point at it:
     /// what `.edge | where … | sum .field` gives for that row (0 when none). By slot when the row
     /// filter has a mask, as `countsByTarget`.
-    /// - Complexity: O(rows of `edge.kind`) column reads, in blocks; O(targets) memory.
+    /// - Complexity: O(rows of `edge.kind`) column reads, in blocks; O(targets) memory, or
+    ///   O(wanted targets).
     static func sumsByTarget(_ rt: Runtime, _ edge: FieldID, _ field: FieldID, targets: Int, _ predicate: RowPredicate?,
                              _ rowFilter: GroupedRowFilter?, _ span: Span) throws -> ContiguousArray<Int64> {
         let slots = TargetSlots(rowFilter?.wanted, targets: targets)
@@ -255,10 +259,14 @@ extension Compiler {
         let kind = edge.kind, n = rt.rowCount(kind)
         guard rt.liveCount(kind) == n, targets < Int(UInt32.max), let ranges = ColumnGroup.ranges(predicate, atMost: 3),
               let edgeCells = rt.columns.cells(rt, edge), edgeCells.count == n, let edgeBase = edgeCells.baseAddress else { return nil }
+        let mask = rowFilter?.wanted
+        // Every filter counts by the first one's slots: made from the same set, their masks agree.
+        guard rowFilters.allSatisfy({ $0?.wanted?.count == mask?.count }) else { return nil }
+        let slots = TargetSlots(mask, targets: targets)
         typealias Test = (cells: UnsafePointer<Int32>, lo: Int32, width: UInt32)
         var tests: [Test] = []
         for r in ranges {
-            guard r.lo <= r.hi else { return rowFilters.map { _ in ContiguousArray(repeating: 0, count: targets) } }
+            guard r.lo <= r.hi else { return rowFilters.map { _ in ContiguousArray(repeating: 0, count: slots.count) } }
             guard let cells = rt.columns.cells(rt, r.field), cells.count == n, let base = cells.baseAddress else { return nil }
             tests.append((base, r.lo, UInt32(bitPattern: r.hi &- r.lo)))
         }
@@ -268,12 +276,9 @@ extension Compiler {
         var passed = tests.map { t in sampled.reduce(0) { $0 + passes(t, $1) } }
         tests = zip(tests, passed).sorted { $0.1 < $1.1 }.map(\.0)
         passed.sort()
-        // A first test few rows pass (in the sample) is read sixteen cells at a time.
-        let sparseFirst = (passed.first ?? Int.max) &* 32 < (n + stride - 1) / stride
-        let mask = rowFilter?.wanted
-        // Every filter counts by the first one's slots: made from the same set, their masks agree.
-        guard rowFilters.allSatisfy({ $0?.wanted?.count == mask?.count }) else { return nil }
-        let slots = TargetSlots(mask, targets: targets)
+        // A first test few rows pass (in the sample) is read sixteen cells at a time; with no
+        // test at all, every row passes the filler test below.
+        let sparseFirst = passed.first.map { $0 &* 32 < (n + stride - 1) / stride } ?? false
         let maskFirst = mask.map { m in
             m.bytes <= GroupedRowFilter.cachedMaskBytes && sampled.reduce(0) { $0 + (m.contains(edgeBase[$1]) ? 1 : 0) } < (passed.first ?? Int.max)
         } ?? false
@@ -471,7 +476,7 @@ struct GroupedCondition {
 final class GroupedValues<Element: FixedWidthInteger> {
     private var generation = -1
     private var operands: [ValueKey] = []
-    /// By row of the target kind.
+    /// By row of the target kind, or by slot in `wanted` when the pass counted a few targets.
     private(set) var values: ContiguousArray<Element>?
     /// The rows of the set the stage visits, and their values in the same order (`Element.min`
     /// for a row that is not a target, which no count or sum of cells reaches): a stage that

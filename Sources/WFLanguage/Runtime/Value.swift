@@ -153,18 +153,22 @@ struct NodeSet {
         return NodeSet(kind: kind, rows: rows.filter { $0 >= 0 && Int($0) < n })
     }
 
-    /// The row ids, materialising "all" when needed.
-    /// - Complexity: O(rows)
-    func ids(_ store: Store) -> ContiguousArray<Int32> {
-        if let rows { return rows }
+    /// The first `limit` row ids (all by default), materialising "all" when needed.
+    /// - Complexity: O(rows listed), plus the deleted rows passed over.
+    func ids(_ store: Store, limit: Int = .max) -> ContiguousArray<Int32> {
+        if let rows { return limit >= rows.count ? rows : ContiguousArray(rows.prefix(limit)) }
         let n = store.count(kind)
         var out = ContiguousArray<Int32>()
-        out.reserveCapacity(store.liveCount(kind))
+        out.reserveCapacity(Swift.min(limit, store.liveCount(kind)))
         let table = store[kind]
         if table.deleted.isEmpty {
-            for i in 0..<n { out.append(Int32(i)) }
+            for i in 0..<Swift.min(n, limit) { out.append(Int32(i)) }
         } else {
-            for i in 0..<n where table.isLive(Int32(i)) { out.append(Int32(i)) }
+            var i: Int32 = 0
+            while Int(i) < n && out.count < limit {
+                if table.isLive(i) { out.append(i) }
+                i += 1
+            }
         }
         return out
     }
