@@ -118,7 +118,13 @@ extension Compiler {
                     rows = passed
                 }
             }
-            let order = try Compiler.order(filtered ? rows.count : count, limit: limit, rt, sortSpan) { x, y in
+            let considered = filtered ? rows.count : count
+            // Keys that are all numbers (or null) are compared as doubles (`NumericSortKeys`).
+            let numeric = NumericSortKeys(items: considered, width: keyColumns.count) { x, k in
+                values[(filtered ? rows[x] : x) &* width &+ keyColumns[k]]
+            }
+            let order = try Compiler.order(considered, limit: limit, rt, sortSpan) { x, y in
+                if let numeric { return numeric.before(x, y, descending: descending) }
                 let a = filtered ? rows[x] : x, b = filtered ? rows[y] : y
                 var k = 0
                 while k < keyColumns.count {

@@ -330,8 +330,10 @@ extension Compiler {
                 default: bytewise[j % width] = false
                 }
             }
+            let numeric = NumericSortKeys(items: items.count, width: width) { a, i in keys[a &* width &+ i] }
             let order = try keys.withUnsafeBufferPointer { k in
                 try Compiler.order(items.count, limit: limit, rt, span) { a, b in
+                    if let numeric { return numeric.before(a, b, descending: descending) }
                     var i = 0
                     while i < width {
                         let x = k[a &* width &+ i], y = k[b &* width &+ i]

@@ -75,16 +75,31 @@ struct ReverseIndex {
     let offsets: ContiguousArray<Int32>
     let rows: ContiguousArray<Int32>
 
-    /// Counting sort over the column: O(rows + targets), two passes, no hashing.
+    /// Counting sort over the column: O(rows + targets), two passes, no hashing. The loops
+    /// run over buffer pointers with one unsigned compare per cell (a null, a negative or a
+    /// dangling reference points at no target), and the rows are written straight into their
+    /// array: the first look-up of an edge builds its index while the user waits.
     init(column: ContiguousArray<Int32>, targetCount: Int) {
+        let bound = UInt32(clamping: targetCount)
         var offsets = ContiguousArray<Int32>(repeating: 0, count: targetCount + 1)
-        for t in column where t >= 0 && Int(t) < targetCount { offsets[Int(t) + 1] += 1 }
-        for i in 0..<targetCount { offsets[i + 1] += offsets[i] }
-        var cursor = offsets
-        var rows = ContiguousArray<Int32>(repeating: 0, count: Int(offsets[targetCount]))
-        for (row, t) in column.enumerated() where t >= 0 && Int(t) < targetCount {
-            rows[Int(cursor[Int(t)])] = Int32(row)
-            cursor[Int(t)] += 1
+        column.withUnsafeBufferPointer { cells in
+            offsets.withUnsafeMutableBufferPointer { start in
+                for t in cells where UInt32(bitPattern: t) < bound { start[Int(t) &+ 1] &+= 1 }
+                for i in 0..<targetCount { start[i &+ 1] &+= start[i] }
+            }
+        }
+        let total = Int(offsets[targetCount])
+        var cursor = ContiguousArray(offsets.dropLast())
+        let rows = ContiguousArray<Int32>(unsafeUninitializedCapacity: total) { out, written in
+            column.withUnsafeBufferPointer { cells in
+                cursor.withUnsafeMutableBufferPointer { next in
+                    for (row, t) in cells.enumerated() where UInt32(bitPattern: t) < bound {
+                        out[Int(next[Int(t)])] = Int32(truncatingIfNeeded: row)
+                        next[Int(t)] &+= 1
+                    }
+                }
+            }
+            written = total
         }
         self.offsets = offsets
         self.rows = rows
