@@ -22,19 +22,8 @@ final class CellSortTests: XCTestCase {
         "orgs | sort .women | take 0 | map .id",
     ]
 
-    /// The demo county, one with nulls and a deleted row, and one whose `women` changed (read
-    /// through the store by the general path).
-    private func stores() -> [Store] {
-        var nulls = Demo.county()
-        for r in Int32(0)..<200 where r % 7 == 0 { nulls.setCell(Schema.Org.women, r, nullCell) }
-        nulls.delete(.org, 12)
-        var changed = Demo.county()
-        changed.setCell(Schema.Org.women, 5, 99_999)
-        return [Demo.county(), nulls, changed]
-    }
-
     func testSortingByCellsAgreesWithTheGeneralSort() {
-        for (i, store) in stores().enumerated() {
+        for (i, store) in DemoVariants.stores().enumerated() {
             for q in questions {
                 let fast = runCSV(store, q, unixLines: true)
                 XCTAssertEqual(fast, runCSV(store, q.replacingOccurrences(of: " | sort", with: " | map it | sort"), unixLines: true), "\(i): \(q)")

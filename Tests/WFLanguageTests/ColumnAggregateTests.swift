@@ -21,19 +21,8 @@ final class ColumnAggregateTests: XCTestCase {
         "orgs | where .women > 100000000 | ratio .form == federation",
     ]
 
-    /// The demo county, one with nulls and a deleted row, and one whose column changed.
-    private func stores() -> [Store] {
-        var nulls = Demo.county()
-        for r in Int32(0)..<300 where r % 5 == 0 { nulls.setCell(Schema.Org.women, r, nullCell) }
-        nulls.delete(.org, 12)
-        var changed = Demo.county()
-        changed.setCell(Schema.Org.women, 5, 99_999)
-        changed.setCell(Schema.Org.founded, 7, nullCell)
-        return [Demo.county(), nulls, changed]
-    }
-
     func testAggregatesOnTheCellsAgreeWithTheGeneralPath() {
-        for (i, store) in stores().enumerated() {
+        for (i, store) in DemoVariants.stores().enumerated() {
             for q in questions {
                 let (fast, err, _) = runSession(store, q)
                 XCTAssertEqual(err, "", q)
