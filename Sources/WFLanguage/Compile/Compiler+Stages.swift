@@ -93,9 +93,22 @@ extension Compiler {
         case .select(let items):
             let keys = items.map(\.0)
             let evals = withStage(itemType) { items.map { compile($0.1).eval } }
+            // Stored texts of a set's items are read from their columns before the loop, in
+            // batches whose cache misses overlap (`FastFieldValues.swift`), when nothing in the
+            // select can change them meanwhile. Other fields cost no more read one at a time.
+            var columnFields: [FieldID?] = []
+            if case .nodes(let k) = input.type, items.allSatisfy({ cannotWrite($0.1) }) {
+                columnFields = items.map { item in storedField(item.1, of: k).flatMap { Navigation.isText($0) ? $0 : nil } }
+            }
+            if !columnFields.contains(where: { $0 != nil }) { columnFields = [] }
             return Compiled { rt in
                 var seq = try Sequence.of(try inEval(rt), span, stage: "select")
                 if let limit { seq = seq.prefix(limit, rt.store) }
+                var columns: [[Value]?] = []
+                if !columnFields.isEmpty, case .set(let s) = seq {
+                    columns = try columnFields.map { f in try f.flatMap { try Compiler.fieldValues(rt, s, $0, span) } }
+                }
+                var index = 0
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []
@@ -106,7 +119,13 @@ extension Compiler {
                 try rt.visiting(seq.count(rt), set: seq.set) { try seq.visit(rt) { item in
                     try rt.tick(span)
                     rt.it = item
-                    let values = try evals.map { try $0(rt) }
+                    let values: [Value]
+                    if columns.isEmpty {
+                        values = try evals.map { try $0(rt) }
+                    } else {
+                        values = try evals.indices.map { c in try columns[c].map { $0[index] } ?? evals[c](rt) }
+                        index &+= 1
+                    }
                     for v in values {
                         switch v {
                         case .list, .record: deepest = max(deepest, v.nesting)
@@ -125,9 +144,15 @@ extension Compiler {
             }
         case .map(let e):
             let f = withStage(itemType) { compile(e).eval }
+            // `map .f` of a stored field over a set reads the column (`FastFieldValues.swift`).
+            var field: FieldID?
+            if case .nodes(let k) = input.type { field = storedField(e, of: k) }
             return Compiled { rt in
                 var seq = try Sequence.of(try inEval(rt), span, stage: "map")
                 if let limit { seq = seq.prefix(limit, rt.store) }
+                if let field, case .set(let s) = seq, let values = try Compiler.fieldValues(rt, s, field, span) {
+                    return try Value.list(values).checkedNesting(span)
+                }
                 let saved = rt.it
                 defer { rt.it = saved }
                 var out: [Value] = []

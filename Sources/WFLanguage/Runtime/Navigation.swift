@@ -106,6 +106,14 @@ enum Navigation {
         }
     }
 
+    /// Whether the field's cells are ids of texts in the string pool.
+    static func isText(_ field: FieldID) -> Bool {
+        switch cellTypes[field.kind.rawValue][field.index] {
+        case .string, .personal: return true
+        default: return false
+        }
+    }
+
     /// A stored cell as a value.
     @inline(__always) static func cellValue(_ store: borrowing Store, _ field: FieldID, _ c: Int32) -> Value {
         if c == nullCell { return .null }

@@ -25,6 +25,14 @@ public struct StringPool {
         return j >= 0 && j < added.count ? added[j] : ""
     }
 
+    /// The strings of `ids` in order, `body(i, string)` for each (a null id gives ""), read in
+    /// batches so that their cache misses overlap (`PoolBase.strings`).
+    public func strings(_ ids: UnsafeBufferPointer<Int32>, _ body: (Int, String) -> Void) {
+        base.strings(ids) { i, id, text in
+            if let text { body(i, text) } else { body(i, id == nullCell ? "" : string(id)) }
+        }
+    }
+
     /// The id of `text` if it is in the pool.
     /// - Complexity: O(length) amortised; the first call builds a hash of the base in O(base size).
     public func lookup(_ text: String) -> Int32? {
@@ -101,6 +109,42 @@ public final class PoolBase {
 
     public func string(_ i: Int) -> String {
         String(decoding: span(i), as: UTF8.self)
+    }
+
+    /// The base strings of `ids`, `body(i, id, string)` for each, in order; the string is nil for
+    /// an id outside the base (null, or added after load), for the caller to find.
+    ///
+    /// A string read alone waits for three cache misses one after another: its id's cell, its
+    /// offsets, its first bytes (about 300 ns for a name at nation scale, where the pool holds
+    /// 4.7 M strings in 130 MB). Here a batch's offsets are all read first and then the first
+    /// byte of each, loads that do not depend on one another, so the processor has many misses
+    /// in flight at once; the strings are then made from bytes already in the cache.
+    /// Where the loads that bring a batch's first bytes into the cache go, so that they are made.
+    nonisolated(unsafe) private static var touched: UInt8 = 0
+
+    public func strings(_ ids: UnsafeBufferPointer<Int32>, _ body: (Int, Int32, String?) -> Void) {
+        let batch = 256
+        var spans = [(start: Int, end: Int)](repeating: (0, 0), count: Swift.min(batch, ids.count))
+        var from = 0
+        while from < ids.count {
+            let to = Swift.min(ids.count, from &+ batch)
+            var touched: UInt8 = 0
+            for j in from..<to {
+                let i = Int(ids[j])
+                guard i >= 0 && i < count else { spans[j &- from] = (-1, -1); continue }
+                spans[j &- from] = (Int(starts.int32(i)), Int(starts.int32(i &+ 1)))
+            }
+            for k in 0..<(to &- from) where spans[k].start >= 0 && spans[k].start < spans[k].end && spans[k].end <= blob.count {
+                touched &+= blob.bytes(spans[k].start, spans[k].start &+ 1)[0]
+            }
+            PoolBase.touched = touched
+            for j in from..<to {
+                let i = Int(ids[j])
+                if spans[j &- from].start < 0 { body(j, ids[j], nil); continue }
+                body(j, ids[j], string(i))
+            }
+            from = to
+        }
     }
 
     /// Calls `body` with the UTF-8 bytes of string `i`, without copying.

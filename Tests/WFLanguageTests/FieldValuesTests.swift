@@ -1,0 +1,59 @@
+import XCTest
+import WFStore
+import WFGenerator
+@testable import WFLanguage
+
+/// `map .f` and `select` of stored fields over a set read the column, texts in batches
+/// (`FastFieldValues.swift`, `StringPool.strings`). Each answer must be the general path's:
+/// `plain(it)` hides the item's kind, so `plain(it).f` is read item by item.
+final class FieldValuesTests: XCTestCase {
+    private let setup = "fn plain(x) { let y = x; return y }"
+
+    private let questions = [
+        "orgs | map .name", "orgs | map .region", "orgs | map .women", "orgs | map .founded", "orgs | map .level", "orgs | map .parent",
+        "people | map .phone", "people | map .tags", "homes | map .rules",
+        "orgs | where .level == village | map .name",
+        // A null text is null, not "".
+        "orgs | map .name | map (it == null)",
+        "orgs | where .women > 500 | select i: .id, n: .name, w: .women, r: .region",
+        "people | where .birth_year >= 1990 | select n: .name, p: .phone, d: .id_number, y: .birth_year",
+        "orgs | select n: .name | take 7",
+    ]
+
+    /// The demo county three ways (`DemoVariants`), and one with texts added after load and a
+    /// name set to null, which the pool's base does not hold.
+    private func stores() -> [Store] {
+        var added = Demo.county()
+        added.setCell(Schema.Org.name, 3, added.intern("新加的名字"))
+        added.setCell(Schema.Org.name, 4, nullCell)
+        added.setCell(Schema.Person.phone, 2, added.intern("13900000000"))
+        return DemoVariants.stores() + [added]
+    }
+
+    func testFieldsReadFromTheColumnAgreeWithTheGeneralPath() {
+        for (i, store) in stores().enumerated() {
+            for q in questions {
+                let general = q.replacingOccurrences(of: "map .", with: "map plain(it).").replacingOccurrences(of: ": .", with: ": plain(it).")
+                let fast = runCSV(store, "\(setup)\n\(q)", unixLines: true)
+                XCTAssertEqual(fast, runCSV(store, "\(setup)\n\(general)", unixLines: true), "\(i): \(q)")
+                XCTAssertGreaterThan(fast.split(separator: "\n").count, 3, q)
+            }
+        }
+    }
+
+    /// A select that writes reads its fields item by item, as it goes: here each item's name is
+    /// read after the item before it renamed the next org.
+    func testASelectThatWritesReadsItsFieldsAsItGoes() {
+        let source = """
+            fn rename(o) {
+                let next = orgs | where .id == o.id + 1 | first
+                set next.name = "改名"
+                return 0
+            }
+            orgs | where .id < 6 | select .id, .name, r: rename(it)
+            """
+        let (out, err, _) = runSession(Demo.county(), source)
+        XCTAssertEqual(err, "")
+        XCTAssertEqual(out.components(separatedBy: "改名").count - 1, 5, out)
+    }
+}
