@@ -27,6 +27,9 @@ final class FieldValuesTests: XCTestCase {
         added.setCell(Schema.Org.name, 3, added.intern("新加的名字"))
         added.setCell(Schema.Org.name, 4, nullCell)
         added.setCell(Schema.Person.phone, 2, added.intern("13900000000"))
+        // A parent with a null name (org 2 has 40 children), and a deleted parent (org 3 has groups).
+        added.setCell(Schema.Org.name, 2, nullCell)
+        added.delete(.org, 3)
         return DemoVariants.stores() + [added]
     }
 
@@ -39,6 +42,33 @@ final class FieldValuesTests: XCTestCase {
                 XCTAssertGreaterThan(fast.split(separator: "\n").count, 3, q)
             }
         }
+    }
+
+    /// A set printed as a table reads its texts, and the names of the rows its references point
+    /// at, in batches (`Display.textCells`): the same cells as a select reading them one by one,
+    /// with a deleted parent, a parent whose name is null, texts added after load, and masked
+    /// personal data.
+    func testATablesTextsReadInBatchesAreTheOnesReadOneByOne() {
+        for (i, store) in stores().enumerated() {
+            for (kind, columns) in [("orgs", "id: .id, name: plain(it).name, level: .level, form: .form, women: .women, parent: plain(it).parent"),
+                                    ("people", "id: .id, name: plain(it).name, birth_year: .birth_year, phone: plain(it).phone, roles: .roles")] {
+                let table = runCSV(store, "\(setup)\n\(kind)", unixLines: true)
+                XCTAssertEqual(table, runCSV(store, "\(setup)\n\(kind) | select \(columns)", unixLines: true), "\(i): \(kind)")
+                XCTAssertGreaterThan(table.split(separator: "\n").count, Display.textBatchMinimum, kind)
+                // JSON tells a null from an empty text.
+                XCTAssertEqual(runJSON(store, "\(setup)\n\(kind)"), runJSON(store, "\(setup)\n\(kind) | select \(columns)"), "\(i): \(kind)")
+            }
+        }
+    }
+
+    private func runJSON(_ store: Store, _ source: String) -> String {
+        var out = "", err = ""
+        var options = SessionOptions(format: .json)
+        options.output = { out += $0 }
+        options.errorOutput = { err += $0 }
+        _ = Session(store: store, options: options).run(source, file: "<json>")
+        XCTAssertEqual(err, "", source)
+        return out
     }
 
     /// A select that writes reads its fields item by item, as it goes: here each item's name is
