@@ -20,6 +20,36 @@ final class FieldValuesTests: XCTestCase {
         "orgs | select n: .name | take 7",
     ]
 
+    /// A set read from its column has at least `BaseCells.cellsBeforeLoading` rows: 60,007
+    /// people, as generated and with texts added after load, a null name and a deleted person.
+    private func largeStores() -> [Store] {
+        let large = FastPathTests.sixtyThousandPeople()
+        var changed = large
+        changed.setCell(Schema.Person.name, 5, changed.intern("新加的名字"))
+        changed.setCell(Schema.Person.name, 6, nullCell)
+        changed.setCell(Schema.Person.phone, 7, changed.intern("13900000000"))
+        changed.delete(.person, 8)
+        return [large, changed]
+    }
+
+    private let largeQuestions = [
+        "people | map .name", "people | map .phone", "people | map .tags", "people | map .birth_year", "people | map .lives_in",
+        "people | map .name | map (it == null)",
+        "people | where .birth_year >= 1950 | select n: .name, p: .phone, d: .id_number, y: .birth_year",
+        "people | select n: .name | take 5000",
+    ]
+
+    func testLargeSetsReadFromTheColumnAgreeWithTheGeneralPath() {
+        for (i, store) in largeStores().enumerated() {
+            for q in largeQuestions {
+                let general = q.replacingOccurrences(of: "map .", with: "map plain(it).").replacingOccurrences(of: ": .", with: ": plain(it).")
+                let fast = runCSV(store, "\(setup)\n\(q)", unixLines: true)
+                XCTAssertEqual(fast, runCSV(store, "\(setup)\n\(general)", unixLines: true), "\(i): \(q)")
+                XCTAssertGreaterThan(fast.split(separator: "\n").count, BaseCells.cellsBeforeLoading, q)
+            }
+        }
+    }
+
     /// The demo county three ways (`DemoVariants`), and one with texts added after load and a
     /// name set to null, which the pool's base does not hold.
     private func stores() -> [Store] {

@@ -6,7 +6,7 @@ final class Scratch {
     enum Slot: Int, CaseIterable {
         /// Selected row ids (`ColumnGroup.forEachBlock`).
         case selection
-        /// Cells gathered from a column (`Compiler.distinctCells`).
+        /// Cells gathered from a column (`Compiler.distinctCells`, `Compiler.fieldValues`).
         case cells
     }
 

@@ -111,17 +111,20 @@ public final class PoolBase {
         String(decoding: span(i), as: UTF8.self)
     }
 
+    /// Where the loads that bring a batch's first bytes into the cache go, so that they are
+    /// made. Written by every batch, read by none: a race between sessions on several threads
+    /// changes nothing.
+    nonisolated(unsafe) private static var touched: UInt8 = 0
+
     /// The base strings of `ids`, `body(i, id, string)` for each, in order; the string is nil for
-    /// an id outside the base (null, or added after load), for the caller to find.
+    /// an id outside the base (null, or added after load) or whose offsets are damaged, for the
+    /// caller to find (`StringPool.strings` asks `string(id)`, which reports the damage).
     ///
     /// A string read alone waits for three cache misses one after another: its id's cell, its
     /// offsets, its first bytes (about 300 ns for a name at nation scale, where the pool holds
     /// 4.7 M strings in 130 MB). Here a batch's offsets are all read first and then the first
     /// byte of each, loads that do not depend on one another, so the processor has many misses
     /// in flight at once; the strings are then made from bytes already in the cache.
-    /// Where the loads that bring a batch's first bytes into the cache go, so that they are made.
-    nonisolated(unsafe) private static var touched: UInt8 = 0
-
     public func strings(_ ids: UnsafeBufferPointer<Int32>, _ body: (Int, Int32, String?) -> Void) {
         let batch = 256
         var spans = [(start: Int, end: Int)](repeating: (0, 0), count: Swift.min(batch, ids.count))
