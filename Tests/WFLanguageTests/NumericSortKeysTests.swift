@@ -1,5 +1,6 @@
 import XCTest
 import WFGenerator
+import WFStore
 @testable import WFLanguage
 
 /// Sort keys that are all numbers or null are compared as doubles (`NumericSortKeys`); the order
@@ -31,6 +32,28 @@ final class NumericSortKeysTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testDatesCompareByTheirDaysForEveryPair() {
+        let days = ["2026-06-30", "2021-07-01", "2026-06-30", "1950-03-08", "9999-12-31", "0001-01-01"].compactMap { Day(iso: $0) }
+        let pool: [Value] = days.map { .date($0) } + [.null, .null]
+        var generator = SystemRandomNumberGenerator()
+        for width in 1...2 {
+            let items = (0..<40).map { _ in (0..<width).map { _ in pool.randomElement(using: &generator) ?? .null } }
+            for descending in [[Bool](repeating: false, count: width), [Bool](repeating: true, count: width)] {
+                guard let keys = NumericSortKeys(items: items.count, width: width, { items[$0][$1] }) else { return XCTFail("no keys for dates") }
+                for a in items.indices {
+                    for b in items.indices {
+                        XCTAssertEqual(keys.before(a, b, descending: descending), generalBefore(items, a, b, descending))
+                    }
+                }
+            }
+        }
+        // Dates beside numbers in one key order by type name: the general comparator's.
+        XCTAssertNil(NumericSortKeys(items: 2, width: 1) { a, _ in a == 0 ? .int(1) : .date(days[0]) })
+        XCTAssertNil(NumericSortKeys(items: 2, width: 1) { a, _ in a == 0 ? .date(days[0]) : .decimal(2.5) })
+        XCTAssertNil(NumericSortKeys(items: 2, width: 1) { a, _ in a == 0 ? .date(days[0]) : .int(3) })
+        XCTAssertNotNil(NumericSortKeys(items: 2, width: 2) { a, k in k == 0 ? .date(days[a]) : .int(Int64(a)) })
     }
 
     func testKeysADoubleCannotHoldAreLeftToTheGeneralComparator() {
