@@ -23,10 +23,8 @@ extension Compiler {
             let block = UnsafeBufferPointer(start: cells, count: rows.count)
             switch type {
             case .string, .personal:
-                let secret: Bool
-                if case .personal = type { secret = true } else { secret = false }
                 store.strings.strings(block) { i, text in
-                    out.append(block[i] == nullCell ? .null : (secret ? .secret(text) : .string(text)))
+                    out.append(block[i] == nullCell ? .null : Navigation.textValue(field, text))
                 }
             default:
                 for c in block { out.append(Navigation.cellValue(store, field, c)) }

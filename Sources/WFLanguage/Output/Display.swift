@@ -190,37 +190,35 @@ enum Display {
         guard case .field(let f) = acc else { return nil }
         let store = rt.store
         func cellOf(_ r: Int32) -> Int32 { rt.columns.cell(rt, f, r) ?? store.cell(f, r) }
-        let type = Navigation.cellTypes[f.kind.rawValue][f.index]
-        switch type {
+        switch Navigation.cellTypes[f.kind.rawValue][f.index] {
         case .string, .personal:
-            let secret: Bool
-            if case .personal = type { secret = true } else { secret = false }
             let ids = ContiguousArray(rows.lazy.map(cellOf))
             var out: [Cell] = []
             out.reserveCapacity(ids.count)
             ids.withUnsafeBufferPointer { idBuffer in
                 store.strings.strings(idBuffer) { i, text in
-                    out.append(idBuffer[i] == nullCell ? .null : cell(secret ? .secret(text) : .string(text), reveal: reveal, store: store))
+                    out.append(idBuffer[i] == nullCell ? .null : cell(Navigation.textValue(f, text), reveal: reveal, store: store))
                 }
             }
             return out
         case .ref(let target):
-            // As `inline` shows a node: its name when it is live and its kind has names
-            // (`Store.displayName`, which falls back to "kind#row"), else "kind #row".
+            // A live node with a name shows its name (`inline`); the texts of those are read in
+            // batches, and every other reference (null, deleted, unnamed) is shown as `cell` shows it.
             guard let nameIndex = target.nameField else { return nil }
             let name = FieldID(target, nameIndex)
             let pointed = rows.map(cellOf)
-            let named = pointed.map { t in t != nullCell && store.isLive(target, t) }
-            let nameIds = ContiguousArray(pointed.indices.map { i in named[i] ? (rt.columns.cell(rt, name, pointed[i]) ?? store.cell(name, pointed[i])) : nullCell })
+            let nameIds = ContiguousArray(pointed.map { t in
+                t != nullCell && store.isLive(target, t) ? (rt.columns.cell(rt, name, t) ?? store.cell(name, t)) : nullCell
+            })
             var out: [Cell] = []
             out.reserveCapacity(rows.count)
             nameIds.withUnsafeBufferPointer { idBuffer in
                 store.strings.strings(idBuffer) { i, text in
                     let t = pointed[i]
-                    if t == nullCell { out.append(.null) } else if !named[i] { out.append(.text("\(target.name) #\(t)")) } else if idBuffer[i] == nullCell {
-                        out.append(.text("\(target.name)#\(t)"))
-                    } else {
+                    if idBuffer[i] != nullCell {
                         out.append(.text(text))
+                    } else {
+                        out.append(t == nullCell ? .null : cell(.node(target, t), reveal: reveal, store: store))
                     }
                 }
             }

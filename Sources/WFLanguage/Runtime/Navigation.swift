@@ -114,6 +114,12 @@ enum Navigation {
         }
     }
 
+    /// A text field's non-null cell as a value, given its text: masked when personal.
+    @inline(__always) static func textValue(_ field: FieldID, _ text: String) -> Value {
+        if case .personal = cellTypes[field.kind.rawValue][field.index] { return .secret(text) }
+        return .string(text)
+    }
+
     /// A stored cell as a value.
     @inline(__always) static func cellValue(_ store: borrowing Store, _ field: FieldID, _ c: Int32) -> Value {
         if c == nullCell { return .null }
